@@ -1,0 +1,1 @@
+"""Extractors: pure functions over a parsed spaCy Doc (entities, quotes, speakers)."""

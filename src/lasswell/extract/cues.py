@@ -1,0 +1,243 @@
+"""Cues: verbs of saying in a parsed sentence — their verb group, subject, complement.
+
+Pure functions over spaCy tokens. The parser of the small French models is often wrong
+around quotes, so each function reads the surface first (token order, part of speech,
+lemma) and falls back on the dependency tree only where the surface says nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from lasswell.lang import LanguageData
+
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
+CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'", "te", "t'", "y", "en", "se", "s'",
+                     "l'", "le", "la", "les", "ne", "n'"})
+NP_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
+NP_LINKS = frozenset({"de", "du", "des", "d'", "d’", "et", "-", "à", "au", "aux"})
+STOP_CONJ = frozenset({"et", "mais", "puis", "ou", "en"})
+# Between a cue verb and its que/de complement, at most this many tokens ("a déclaré mardi
+# aux journalistes que": 3; "a répété les avertissements de l'administration selon": 5).
+MAX_COMPLEMENT_GAP = 6
+# A postposed subject is looked for in at most this many tokens after the verb group.
+MAX_POSTPOSED_SKIP = 5
+
+
+@dataclass(frozen=True)
+class Group:
+    """A verb group ``a-t-il également déclaré``: token range and the cue lemma."""
+
+    start: int
+    end: int
+    verb: int
+    lemma: str
+    inverted: int | None  # index of an inverted subject pronoun (-il, -elle)
+
+
+def lemmas(tok: Token) -> set[str]:
+    """Lemma candidates of a token, robust to lemmatiser slips (``Raconté`` → raconter)."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix in ("ées", "és", "ée", "é"):
+        if low.endswith(suffix):
+            out.add(low[: -len(suffix)] + "er")
+            break
+    return out
+
+
+def inverted_pronoun(tok: Token) -> bool:
+    """``-il``, ``-elle``, ``-t-il`` parts: an inverted subject pronoun."""
+    return tok.text.startswith("-") and tok.lower_.lstrip("-") in SUBJECT_PRONOUNS
+
+
+def _euphonic(tok: Token) -> bool:
+    return tok.lower_ in ("-t", "t", "-t-")
+
+
+def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...]) -> str | None:
+    """The cue lemma of token ``i`` if it is a verb of saying of one of ``kinds``."""
+    tok = doc[i]
+    if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") or tok.is_punct:
+        return None
+    if tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
+        return None
+    cands = lemmas(tok)
+    if i > 0 and doc[i - 1].lemma_ == "faire":
+        cands |= {f"faire {c}" for c in cands}
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "en" and doc[i + 2].lower_ == "garde":
+        cands.add("mettre en garde")
+    for kind in kinds:
+        hit = cands & lang.cues.get(kind, frozenset())
+        if hit:
+            return max(hit, key=len)
+    return None
+
+
+def verb_group(doc: Doc, i: int, sent: Span) -> Group:
+    """The verb group around cue token ``i``: auxiliaries, adverbs, inverted pronoun."""
+    start = i
+    skip = {"ne", "n'"}
+    while start - 1 >= sent.start:
+        t = doc[start - 1]
+        if t.pos_ == "AUX" or t.lemma_ == "faire" and start == i or inverted_pronoun(t) or _euphonic(t):
+            start -= 1
+        elif t.pos_ == "ADV" and t.lower_ not in skip and _aux_before(doc, start - 1, sent):
+            start -= 1
+        elif t.lower_ in ("par", "exemple", "pour", "sa", "part", "ailleurs") and _aux_before(doc, start - 1, sent):
+            start -= 1
+        else:
+            break
+    while start < i and doc[start].pos_ not in ("AUX", "VERB") and doc[start].lemma_ != "faire":
+        start += 1
+    end, inverted = i + 1, None
+    for j in range(start, min(len(doc), i + 3)):
+        if j < sent.end and inverted_pronoun(doc[j]):
+            inverted = j
+            end = max(end, j + 1)
+        elif j > i and not _euphonic(doc[j]):
+            break
+        elif j > i:
+            end = j + 1
+    return Group(start, end, i, doc[i].lemma_, inverted)
+
+
+def _aux_before(doc: Doc, j: int, sent: Span) -> bool:
+    """Is there an auxiliary within the 4 tokens before ``j`` (an adverb inside a group)?"""
+    return any(doc[k].pos_ == "AUX" for k in range(max(sent.start, j - 4), j))
+
+
+def negated(doc: Doc, g: Group, lang: LanguageData) -> bool:
+    """``n'a pas dit``, ``ne dément pas``: negated speech is not a quote."""
+    negators = set(lang.cues.get("negators", ()))
+    before = {doc[k].lower_ for k in range(max(0, g.start - 3), g.start)}
+    if not before & {"ne", "n'", "n’"}:
+        return False
+    return any(doc[k].lower_ in negators for k in range(g.start, min(len(doc), g.end + 2)))
+
+
+def hypothetical(doc: Doc, g: Group, lang: LanguageData) -> bool:
+    """``pourrait annoncer``, ``devrait dire``: a modal before an infinitive cue."""
+    if "Inf" not in doc[g.verb].morph.get("VerbForm"):
+        return False
+    modals = lang.cues.get("modal_blockers", frozenset())
+    return any(doc[k].lemma_ in modals for k in range(max(0, g.start - 3), g.start))
+
+
+def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
+    """The subject noun phrase before the group (surface), skipping one apposition."""
+    j = g.start - 1
+    while j >= sent.start and (doc[j].lower_ in CLITICS and doc[j].pos_ in ("PRON", "ADV")):
+        j -= 1
+    if j >= sent.start and doc[j].text == ",":
+        j = _skip_apposition(doc, j, sent, lang)
+    end = j + 1
+    while j >= sent.start and _np_token(doc[j]):
+        if doc[j].pos_ == "PRON":
+            if doc[j].lower_ in SUBJECT_PRONOUNS | {"qui", "celui-ci", "celle-ci", "ce", "cela"} \
+                    and j == end - 1:
+                return (j, end)
+            break
+        j -= 1
+    start = j + 1
+    while start < end and (doc[start].lower_ in NP_LINKS or doc[start].pos_ in ("ADP", "CCONJ")):
+        start += 1
+    while end > start and doc[end - 1].lower_ in NP_LINKS:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _np_token(t: Token) -> bool:
+    return (t.pos_ in NP_POS or t.lower_ in NP_LINKS or t.pos_ == "PRON"
+            or t.pos_ == "X" and t.text[:1].isupper()) and not t.is_punct or t.text == "-"
+
+
+def _skip_apposition(doc: Doc, comma: int, sent: Span, lang: LanguageData) -> int:
+    """``Kosachev, vice-président du Conseil, a dit``: jump back over the apposition."""
+    k = comma - 1
+    while k >= sent.start and doc[k].text != "," and k > comma - 12:
+        k -= 1
+    if k < sent.start or doc[k].text != ",":
+        return comma
+    first = doc[k + 1] if doc[k + 1].pos_ != "DET" else doc[k + 2]
+    return k - 1 if first.lower_ in lang.words("role_nouns") else comma
+
+
+def subject_from_tree(doc: Doc, i: int, sent: Span) -> tuple[int, int] | None:
+    """The parser's subject of token ``i`` (through conjunctions and relative ``qui``)."""
+    t = doc[i]
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and sent.start <= c.i < sent.end:
+                if "Rel" in c.morph.get("PronType") and t.dep_.startswith("acl") :
+                    h = t.head
+                    return (h.left_edge.i, h.i + 1)
+                return _clip_np(doc, c)
+        if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return None
+
+
+def _clip_np(doc: Doc, head: Token) -> tuple[int, int]:
+    """The subtree of ``head`` cut at commas, relative pronouns and verbs."""
+    s, e = head.i, head.i + 1
+    while s - 1 >= head.left_edge.i and doc[s - 1].text != "," and doc[s - 1].pos_ not in ("VERB", "AUX"):
+        s -= 1
+    while e <= head.right_edge.i and doc[e].text not in (",", "(") and doc[e].pos_ not in ("VERB", "AUX") \
+            and "Rel" not in doc[e].morph.get("PronType"):
+        e += 1
+    return s, e
+
+
+def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
+    """A postposed subject: ``a déclaré mardi le porte-parole du Kremlin, Dmitri Peskov``."""
+    if g.inverted is not None:
+        return (g.inverted, g.inverted + 1)
+    skip = lang.words("time_words")
+    j = g.end
+    while j < sent.end and j - g.end < MAX_POSTPOSED_SKIP and (
+        doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV"
+    ):
+        j += 1
+    if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):
+        return None
+    if doc[j].pos_ == "NOUN" and doc[j].text[:1].islower() and j > 0 and doc[j - 1].pos_ != "DET":
+        return None
+    e = j
+    while e < sent.end and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "des", "d'", "d’", "-")
+                            or doc[e].pos_ == "X" and doc[e].text[:1].isupper()) and not doc[e].is_punct:
+        e += 1
+    if e + 1 < sent.end and doc[e].text == "," and doc[e + 1].ent_type_ == "PER":
+        e += 1
+        while e < sent.end and doc[e].ent_type_ == "PER" or e < sent.end and doc[e].text == ",":
+            if doc[e].text == ",":
+                break
+            e += 1
+    while e > j and doc[e - 1].lower_ in NP_LINKS:
+        e -= 1
+    return (j, e) if e > j else None
+
+
+def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
+    """``aux journalistes``, ``au Parisien``, ``à l'AFP``, ``auprès du Monde`` after a cue."""
+    heads = lang.words("addressee_heads")
+    j = start
+    while j < sent.end and j - start < 8:
+        t = doc[j]
+        if t.lower_ in ("à", "au", "aux", "auprès", "devant"):
+            e = j + 1
+            while e < sent.end and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "d'", "l'")) \
+                    and e - j < 8:
+                e += 1
+            words = {x.lower_ for x in doc[j + 1 : e]}
+            if words & heads or any(x.ent_type_ in ("PER", "ORG") for x in doc[j + 1 : e]):
+                return (j, e)
+            return None
+        if t.is_punct or t.pos_ in ("VERB", "SCONJ"):
+            return None
+        j += 1
+    return None

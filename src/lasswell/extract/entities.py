@@ -1,0 +1,301 @@
+"""Entities: spaCy's NER corrected for news, clustered into one entity per referent.
+
+Corrections: leading articles stripped (``l'OTAN`` → ``OTAN``), capitalised verbs and
+boilerplate words dropped, a name after a person title or role noun typed PER. Clustering:
+a person's surname mention joins the full name (``Peskov`` → ``Dmitri Peskov``), spelling
+variants of one full name join (``Sergueï / Sergei Ryabkov``). Roles come from appositions
+and pre-modifiers; gender from titles, role nouns, agreement and the model's morphology.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from lasswell.lang import LanguageData
+from lasswell.records import Entity
+from lasswell.records import Span as TextSpan
+
+LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+# Two first names are variants of one (transliterations: Sergueï / Sergei, Dmitri / Dmitry)
+# when they share this many leading letters after accent folding.
+FIRST_NAME_PREFIX = 4
+# Roles are read from at most this many tokens before a name ("la vice-secrétaire d'État
+# américaine Wendy Sherman" is 6) and after it, in an apposition.
+MAX_ROLE_TOKENS = 10
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip accents and apostrophe variants: the matching key of a name."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'")).lower()
+    return "".join(c for c in s if not unicodedata.combining(c)).strip()
+
+
+@dataclass
+class Cluster:
+    """An entity being built: mentions as (start, end) token ranges of the Doc."""
+
+    id: str
+    type: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    genders: Counter[str] = field(default_factory=Counter)
+    name: str = ""
+
+    @property
+    def gender(self) -> str | None:
+        """``m``/``f`` when the evidence agrees, else None."""
+        if not self.genders:
+            return None
+        (g, n), *rest = self.genders.most_common()
+        return g if not rest or n > rest[0][1] else None
+
+
+@dataclass
+class EntityIndex:
+    """The clusters of one article and a token → cluster lookup."""
+
+    clusters: list[Cluster]
+    by_token: dict[int, Cluster]
+
+    def at(self, i: int) -> Cluster | None:
+        """The cluster a token belongs to, if any."""
+        return self.by_token.get(i)
+
+    def in_range(self, start: int, end: int) -> list[Cluster]:
+        """Clusters mentioned within the token range, in order."""
+        seen: list[Cluster] = []
+        for i in range(start, end):
+            c = self.by_token.get(i)
+            if c is not None and c not in seen:
+                seen.append(c)
+        return seen
+
+
+def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
+    """Token range of a name without leading articles/titles and trailing punctuation."""
+    articles = lang.words("articles")
+    titles = set(lang.lexicon["person_titles"])
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in articles or doc[s].text in titles or doc[s].is_punct):
+        if doc[s].text[:1].isupper() and span.label_ in ("ORG", "MISC") and doc[s].lower_ in articles:
+            break  # "Le Monde", "La Croix": the article is part of an organisation's name
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _valid(doc: Doc, s: int, e: int, lang: LanguageData) -> bool:
+    text = doc[s:e].text
+    not_names = set(lang.lexicon["not_names"])
+    if text in not_names or doc[s].text in not_names and e - s == 1:
+        return False
+    if not text[:1].isupper() or len(text) < 2 or text.isdigit():
+        return False
+    if doc[s].pos_ in ("VERB", "AUX") and doc[s].text not in lang.lexicon["person_titles"]:
+        return False
+    # A capitalised verb is not a name ("Raconté journalistes que").
+    return not (e - s == 1 and doc[s].pos_ in ("VERB", "AUX"))
+
+
+def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
+    """Correct the label: a name right after a person title or role noun is a person."""
+    if s > 0:
+        prev = doc[s - 1]
+        if prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns"):
+            if label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]):
+                return "PER"
+    return LABELS.get(label, "MISC")
+
+
+def _person_key(doc: Doc, s: int, e: int) -> tuple[str, str | None]:
+    """(surname, first name) keys of a person mention."""
+    toks = [t.text for t in doc[s:e] if not t.is_punct]
+    last = fold(toks[-1]) if toks else ""
+    first = fold(toks[0]) if len(toks) > 1 else None
+    return last, first
+
+
+def _same_first(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    n = min(FIRST_NAME_PREFIX, len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _gender_from_context(doc: Doc, s: int, e: int, lang: LanguageData) -> str | None:
+    titles = lang.lexicon["person_titles"]
+    if s > 0 and doc[s - 1].text in titles:
+        return titles[doc[s - 1].text]
+    for t in doc[max(0, s - 4) : s]:  # "la vice-secrétaire d'État américaine Wendy Sherman"
+        if t.lower_ in lang.words("role_nouns") and t.morph.get("Gender"):
+            return "f" if t.morph.get("Gender") == ["Fem"] else "m"
+    genders = [g for t in doc[s:e] for g in t.morph.get("Gender")]
+    if genders and len(set(genders)) == 1:
+        return "f" if genders[0] == "Fem" else "m"
+    return None
+
+
+def _role_before(doc: Doc, s: int, lang: LanguageData) -> str | None:
+    """``la vice-secrétaire d'État américaine`` before ``Wendy Sherman`` (or with a comma)."""
+    roles = lang.words("role_nouns")
+    i = s - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    j = i
+    while j >= 0 and i - j < MAX_ROLE_TOKENS and doc[j].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        if doc[j].pos_ == "DET" or doc[j].is_sent_start:
+            break
+        j -= 1
+    toks = doc[j + 1 : i + 1] if j < i else None
+    if toks is None or not len(toks) or toks[0].lower_ not in roles:
+        if toks is not None and len(toks) and toks[0].pos_ in ("ADP",):
+            toks = toks[1:]
+        if not toks or toks[0].lower_ not in roles:
+            return None
+    return toks.text
+
+
+def _role_after(doc: Doc, e: int, lang: LanguageData) -> str | None:
+    """``, vice-président du Conseil de la Fédération,`` after a name."""
+    if e >= len(doc) or doc[e].text != ",":
+        return None
+    i = e + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in lang.words("role_nouns"):
+        return None
+    j = i
+    while j < len(doc) and j - i < MAX_ROLE_TOKENS and doc[j].text not in (",", ".", ";", ")", "(") \
+            and doc[j].pos_ not in ("VERB", "AUX", "SCONJ", "PRON"):
+        j += 1
+    return doc[i:j].text
+
+
+def _mentions(doc: Doc, ranges: list[tuple[int, int]], lang: LanguageData) -> list[tuple[int, int, str]]:
+    """Cleaned (start, end, label) name mentions inside the character ranges."""
+    out = []
+    for ent in doc.ents:
+        if not any(s <= ent.start_char and ent.end_char <= e for s, e in ranges):
+            continue
+        rng = _strip(ent, lang)
+        if rng is not None and _valid(doc, *rng, lang):
+            out.append((*rng, _label(doc, *rng, ent.label_, lang)))
+    return out
+
+
+def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageData) -> EntityIndex:
+    """Cluster the named entities inside the character ``ranges`` of ``doc``.
+
+    Full person names first (so that a bare surname, whatever label the model gave it, joins
+    the person it names), then everything else by its folded text and majority label.
+    """
+    mentions = _mentions(doc, list(ranges), lang)
+    clusters: list[Cluster] = []
+    people: dict[str, list[Cluster]] = {}
+    assigned: dict[tuple[int, int], Cluster] = {}
+    for s, e, label in mentions:
+        if label == "PER" and e - s > 1:
+            assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
+    others: dict[str, list[tuple[int, int, str]]] = {}
+    for s, e, label in mentions:
+        if (s, e) in assigned:
+            continue
+        key = fold(doc[s:e].text)
+        if key in people:
+            assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
+        else:
+            others.setdefault(key, []).append((s, e, label))
+    for key, group in others.items():
+        label = Counter(lab for _, _, lab in group).most_common(1)[0][0]
+        if label == "PER":
+            for s, e, _ in group:
+                assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
+            continue
+        cluster = _new(clusters, label)
+        for s, e, _ in group:
+            assigned[(s, e)] = cluster
+    by_token: dict[int, Cluster] = {}
+    for (s, e), cluster in sorted(assigned.items()):
+        cluster.mentions.append((s, e))
+        _add_evidence(doc, s, e, cluster, lang)
+        for i in range(s, e):
+            by_token[i] = cluster
+    for c in clusters:
+        c.name = _name(doc, c)
+    clusters = [c for c in clusters if c.mentions]
+    return EntityIndex(clusters, by_token)
+
+
+def _add_evidence(doc: Doc, s: int, e: int, cluster: Cluster, lang: LanguageData) -> None:
+    """Gender and roles read around one mention."""
+    if cluster.type == "PER":
+        g = _gender_from_context(doc, s, e, lang)
+        for role in (_role_before(doc, s, lang), _role_after(doc, e, lang)):
+            if role and role not in cluster.roles:
+                cluster.roles.append(role)
+    else:
+        g = _org_gender(doc, s)
+    if g:
+        cluster.genders[g] += 1
+
+
+def _org_gender(doc: Doc, s: int) -> str | None:
+    """Grammatical gender from the article before a name: needed for ``elle`` → la Mairie."""
+    if s == 0:
+        return None
+    g = doc[s - 1].morph.get("Gender") if doc[s - 1].pos_ == "DET" else []
+    return ("f" if g == ["Fem"] else "m") if g else None
+
+
+def _new(clusters: list[Cluster], label: str) -> Cluster:
+    c = Cluster(id=f"e{len(clusters)}", type=label)
+    clusters.append(c)
+    return c
+
+
+def _person_cluster(doc: Doc, s: int, e: int, people: dict[str, list[Cluster]],
+                    clusters: list[Cluster]) -> Cluster:
+    last, first = _person_key(doc, s, e)
+    for c in reversed(people.get(last, [])):
+        firsts = {_person_key(doc, a, b)[1] for a, b in c.mentions} - {None}
+        if first is None or not firsts or any(_same_first(first, f) for f in firsts):
+            return c
+    c = _new(clusters, "PER")
+    people.setdefault(last, []).append(c)
+    return c
+
+
+def _name(doc: Doc, c: Cluster) -> str:
+    """Most frequent longest form (ties: the first), e.g. ``Dmitri Peskov``."""
+    forms = [doc[s:e].text for s, e in c.mentions]
+    if c.type == "PER":
+        longest = max(len(f.split()) for f in forms)
+        full = [f for f in forms if len(f.split()) == longest]
+        counts = Counter(full)
+        return max(full, key=lambda f: (counts[f], -full.index(f)))
+    return max(forms, key=lambda f: (forms.count(f), len(f)))
+
+
+def to_records(doc: Doc, index: EntityIndex) -> tuple[Entity, ...]:
+    """The clusters as Entity records (character offsets into the article text)."""
+    return tuple(
+        Entity(
+            id=c.id,
+            name=c.name,
+            type=c.type,
+            roles=tuple(c.roles),
+            gender=c.gender,
+            mentions=tuple(
+                TextSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+                for s, e in c.mentions
+            ),
+        )
+        for c in index.clusters
+    )

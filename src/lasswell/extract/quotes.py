@@ -1,0 +1,478 @@
+"""Quotes: direct, indirect and mixed reported speech, as GUIDELINES.md defines them.
+
+``find_quotes(doc, ranges, lang)`` returns :class:`Candidate` objects (token ranges for cue,
+speaker mention and addressee; character range for the content). Two passes:
+
+1. cue-based: every verb of saying (and *selon / d'après / pour X,*) with its complement —
+   a que-clause, a de/à + infinitive, a quoted object, a postposed incise (*P, estime X*);
+   a verb + noun phrase, or a mental-state verb, counts only when a quoted fragment is in it;
+2. quotation marks not inside a cue-based quote: a quotation standing as its own sentence is
+   a direct quote, attributed by an incise after it, a colon intro before it, *selon X*, or
+   — with no cue — as the continuation of the quote just before; the rest are scare quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from lasswell.extract import cues as C
+from lasswell.extract.marks import Marked, find_marked
+from lasswell.lang import LanguageData
+
+# A bare quotation (no cue) continues the previous quote's speaker only if it starts within
+# this many paragraphs of it (1 = the same or the next paragraph; 2 allows one paragraph of
+# narration in between, as in interviews).
+CONTINUATION_MAX_PARAGRAPHS = 2
+# Without any cue a standalone quotation needs this many words to count as speech (shorter
+# ones at a sentence start are mostly scare-quoted terms).
+MIN_UNCUED_WORDS = 4
+# An interrupted quote (« A », a-t-il dit, « B ») has its incise in at most this many characters.
+MAX_INTERRUPTION_CHARS = 60
+# Confidence by how the quote was found and attributed (ranked by dev-set precision of each
+# path: incise and colon intros are nearly always right, continuations and noun phrases less).
+CONFIDENCE = {"incise": 0.95, "colon": 0.9, "selon": 0.85, "que": 0.85, "inf": 0.8, "quoted": 0.85,
+              "postposed": 0.75, "np": 0.7, "continuation": 0.7, "headline": 0.8}
+_SENT_END_CHARS = ".!?…:»”\")"
+_SELON_REL = frozenset({"lesquels", "lesquelles", "lequel", "laquelle", "que", "qu'"})
+
+
+@dataclass
+class Candidate:
+    """A quote being built. Token ranges are (start, end) into the Doc."""
+
+    start: int
+    end: int
+    kind: str
+    how: str
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    needs_marks: bool = False
+    para: int = 0
+    cue_inside: int | None = None  # char offset of the cue verb, for nesting checks
+
+
+def _tok_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _trim_end(doc: Doc, end_tok: int, start_char: int) -> int:
+    """Character end of a content whose last token is ``end_tok - 1``, final stops removed."""
+    text = doc.text
+    e = doc[end_tok - 1].idx + len(doc[end_tok - 1]) if end_tok > 0 else start_char
+    while e > start_char and (text[e - 1] in " .;:,\n" or text[e - 1].isspace()):
+        e -= 1
+    return e
+
+
+def find_quotes(doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                lang: LanguageData) -> list[Candidate]:
+    """All quotes of the given character ranges of ``doc`` (the title and body zones)."""
+    paras = [p for p in paragraphs if any(s <= p[0] < e for s, e in ranges)]
+    marks = find_marked(doc.text, paras, lang)
+    sents = [s for s in doc.sents if any(a <= s.start_char < b for a, b in ranges)]
+    cands: list[Candidate] = []
+    for sent in sents:
+        cands.extend(_cue_quotes(doc, sent, lang, marks))
+    cands = _filter_cue_quotes(cands, marks)
+    used = {id(m) for m in marks for c in cands if c.start <= m.start and m.end <= c.end}
+    direct = [m for m in marks if id(m) not in used]
+    cands.extend(_direct_quotes(doc, direct, cands, paras, lang))
+    cands.sort(key=lambda c: c.start)
+    para_of = _para_index(paras)
+    for c in cands:
+        c.para = para_of(c.start)
+    return _continuations(cands)
+
+
+def _para_index(paras: list[tuple[int, int]]):
+    def index(char: int) -> int:
+        for i, (s, e) in enumerate(paras):
+            if s <= char < e or char < s:
+                return i
+        return len(paras)
+    return index
+
+
+# --- pass 1: cue-based quotes ---------------------------------------------------------------
+
+
+def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -> list[Candidate]:
+    kinds = ("que", "inf", "np", "mental", "incise")
+    groups = []
+    for i in range(sent.start, sent.end):
+        lemma = C.cue_lemma(doc, i, lang, kinds)
+        if lemma and not _inside_marks(doc[i].idx, marks):
+            groups.append((C.verb_group(doc, i, sent), lemma))
+    stops = {g.start for g, _ in groups if g.start > sent.start and _coordinated(doc, g)}
+    out = [c for g, lemma in groups if (c := _from_cue(doc, sent, g, lemma, lang, stops))]
+    out.extend(_according_to(doc, sent, lang, marks))
+    return out
+
+
+def _inside_marks(char: int, marks: list[Marked]) -> bool:
+    return any(m.start <= char < m.end for m in marks)
+
+
+def _coordinated(doc: Doc, g: C.Group) -> bool:
+    """A cue group that starts a new report in the sentence (``…, et a ajouté que``)."""
+    prev = doc[g.start - 1]
+    if prev.text == "," or prev.lower_ in C.STOP_CONJ:
+        return True
+    return "Part" in doc[g.verb].morph.get("VerbForm") and "Pres" in doc[g.verb].morph.get("Tense")
+
+
+def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
+              stops: set[int]) -> Candidate | None:
+    if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang):
+        return None
+    comp = _complement(doc, g, sent, lemma, lang)
+    if comp is None:
+        return _postposed(doc, sent, g, lang)
+    start_tok, how = comp
+    end_tok = _clause_end(doc, start_tok, sent, stops)
+    if end_tok <= start_tok:
+        return None
+    start_char = doc[start_tok].idx
+    needs = how == "np" or (lemma in lang.cues["mental"] and lemma not in lang.cues["que"])
+    speaker = _preposed_speaker(doc, g, sent, lang)
+    return Candidate(
+        start=start_char, end=_trim_end(doc, end_tok, start_char), kind="indirect", how=how,
+        cue=(g.start, g.end), speaker=speaker,
+        addressee=C.addressee_after(doc, g.end, sent, lang), needs_marks=needs,
+        cue_inside=doc[g.verb].idx,
+    )
+
+
+def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
+    if g.inverted is not None:
+        return (g.inverted, g.inverted + 1)
+    if _impersonal(doc, g):
+        return None
+    verb = doc[g.verb]
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    if not participle:
+        found = C.subject_before(doc, g, sent, lang)
+        if found:
+            return found
+    return C.subject_from_tree(doc, g.verb, sent)
+
+
+def _impersonal(doc: Doc, g: C.Group) -> bool:
+    """``Il a été signalé que``: a passive cue with impersonal ``il`` has no known source."""
+    passive = any(doc[k].lemma_ == "être" and doc[k].pos_ == "AUX" for k in range(g.start, g.verb))
+    return passive and g.start > 0 and doc[g.start - 1].lower_ == "il"
+
+
+def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData):
+    """(first content token, construction) after the group, or None."""
+    que = lemma in lang.cues["que"] or lemma in lang.cues["mental"]
+    inf = lemma in lang.cues["inf"] or lemma in lang.cues["mental"]
+    np = lemma in lang.cues["np"] or lemma in lang.cues["mental"]
+    j = g.end
+    while j < sent.end and j - g.end <= C.MAX_COMPLEMENT_GAP:
+        t = doc[j]
+        low = t.lower_
+        if low in ("que", "qu'", "qu’") and que:
+            return (j + 1, "que")
+        if low == "selon" and j + 1 < sent.end and doc[j + 1].lower_ in _SELON_REL and que:
+            return (j + 2, "que")
+        if low in ("si", "s'") and que and j == g.end and lemma in ("demander", "interroger", "questionner",
+                                                                       "s'interroger", "interroger"):
+            return (j + 1, "que")
+        if low in ("de", "d'", "d’", "à") and inf and _infinitive_at(doc, j + 1, sent):
+            return (j + 1, "inf")
+        if j == g.end and inf and _infinitive_at(doc, j, sent):
+            return (j, "inf")
+        if t.text == ":" or t.is_sent_end:
+            return None
+        if t.text in "«“\"" and j - g.end <= 2 and g.start > sent.start and doc[g.start - 1].text != ",":
+            return (j, "quoted")
+        if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct:
+            break
+        j += 1
+    if np and g.start > sent.start and doc[g.start - 1].text != "," and g.end < sent.end:
+        if doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;":
+            return (g.end, "np")
+    return None
+
+
+def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
+    """An infinitive at ``j``, after optional ``ne pas`` / clitics (``ne pas avoir voulu``)."""
+    k = j
+    while k < sent.end and k - j < 4 and doc[k].lower_ in ("ne", "n'", "pas", "jamais", "plus", "se", "s'",
+                                                              "lui", "leur", "y", "en", "le", "la", "les", "l'"):
+        k += 1
+    return k < sent.end and "Inf" in doc[k].morph.get("VerbForm")
+
+
+def _clause_end(doc: Doc, start: int, sent: Span, stops: set[int]) -> int:
+    """Token end of the reported clause: the sentence end, or before a coordinated cue."""
+    k = start
+    while k < sent.end:
+        t = doc[k]
+        if k in stops and k > start:
+            break
+        if t.lower_ == "tandis" or (t.lower_ == "alors" and k + 1 < sent.end
+                                    and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","):
+            break
+        if t.lower_ in ("selon", "d'après") and doc[k - 1].text == "," and k + 1 < sent.end \
+                and doc[k + 1].lower_ not in _SELON_REL:
+            break
+        k += 1
+    while k > start and (doc[k - 1].is_punct and doc[k - 1].text not in "»”\")" or doc[k - 1].is_space
+                         or doc[k - 1].lower_ in C.STOP_CONJ):
+        k -= 1
+    return k
+
+
+def _postposed(doc: Doc, sent: Span, g: C.Group, lang: LanguageData) -> Candidate | None:
+    """``P, estime X.``: an incise after a clause without quotation marks."""
+    if g.start - 1 <= sent.start or doc[g.start - 1].text != ",":
+        return None
+    verb = doc[g.verb]
+    if C.cue_lemma(doc, g.verb, lang, ("incise",)) is None or "Pres" in verb.morph.get("Tense") \
+            and "Part" in verb.morph.get("VerbForm"):
+        return None
+    speaker = C.subject_after(doc, g, sent, lang)
+    if speaker is None:
+        return None
+    first = sent.start
+    while first < g.start and (doc[first].is_space or doc[first].is_punct and doc[first].text not in "«“\""):
+        first += 1
+    if doc[first].text in "«“\"":
+        return None  # a quotation before the incise: the direct pass takes it
+    start_char = doc[first].idx
+    return Candidate(
+        start=start_char, end=_trim_end(doc, g.start - 1, start_char), kind="indirect",
+        how="postposed", cue=(g.start, g.end), speaker=speaker,
+        addressee=C.addressee_after(doc, speaker[1], sent, lang), cue_inside=doc[g.verb].idx,
+    )
+
+
+def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -> list[Candidate]:
+    """``Selon X, P`` / ``P, selon X`` / ``D'après X, P`` / ``Pour X, P`` (X named)."""
+    out = []
+    for i in range(sent.start, sent.end):
+        t = doc[i]
+        low = t.lower_
+        two = low == "d'" and i + 1 < sent.end and doc[i + 1].lower_ == "après"
+        if not (low == "selon" or two or low == "pour" and i == sent.start):
+            continue
+        if _inside_marks(t.idx, marks):
+            continue
+        np_start = i + (2 if two else 1)
+        if np_start >= sent.end or doc[np_start].lower_ in _SELON_REL:
+            continue
+        np_end = np_start
+        while np_end < sent.end and doc[np_end].text not in (",", ".", ";", ":", "«", "\"", "“") \
+                and doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ"):
+            np_end += 1
+        if np_end == np_start:
+            continue
+        if low == "pour" and not _named_source(doc, np_start, np_end):
+            continue
+        cand = _selon_content(doc, sent, i, np_start, np_end)
+        if cand:
+            out.append(cand)
+    return out
+
+
+def _named_source(doc: Doc, s: int, e: int) -> bool:
+    return any(t.ent_type_ in ("PER", "ORG") for t in doc[s:e]) or \
+        (e - s == 1 and doc[s].lower_ in ("lui", "elle", "eux", "elles"))
+
+
+def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candidate | None:
+    first = sent.start
+    while first < i and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "«“\"":
+        first += 1
+    if i == first and np_e < sent.end and doc[np_e].text == ",":
+        s_tok, e_tok = np_e + 1, sent.end  # Selon X, P.
+    elif i > first and doc[i - 1].text == ",":
+        s_tok, e_tok = first, i - 1  # P, selon X.
+    elif i > first:
+        before, after = i - first, sent.end - np_e
+        s_tok, e_tok = (first, i) if before >= after else (np_e, sent.end)
+    else:
+        return None
+    while s_tok < e_tok and doc[s_tok].is_space:
+        s_tok += 1
+    if e_tok - s_tok < 3:
+        return None
+    start_char = doc[s_tok].idx
+    end_char = _trim_end(doc, e_tok, start_char)
+    return Candidate(start=start_char, end=end_char, kind="indirect", how="selon",
+                     cue=(i, np_s), speaker=(np_s, np_e), cue_inside=doc[i].idx)
+
+
+def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Candidate]:
+    """Apply the mark requirements, set mixed kinds, drop quotes nested in other quotes."""
+    kept = []
+    for c in cands:
+        inner = [m for m in marks if m.start >= c.start and m.end <= c.end + 1
+                 or m.outer_start >= c.start and m.outer_start < c.end]
+        if c.needs_marks and not inner:
+            continue
+        if inner:
+            c.kind = "mixed"
+            whole = len(inner) == 1 and inner[0].outer_start <= c.start and inner[0].outer_end >= c.end
+            if whole and c.how == "selon":
+                c.kind = "direct"
+                c.start, c.end = inner[0].start, inner[0].end
+        kept.append(c)
+    out = []
+    for c in kept:
+        nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
+        if not nested:
+            out.append(c)
+    return _dedupe(out)
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates: keep the longer (a que-clause over its own selon reading)."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Candidate] = []
+    for c in cands:
+        clash = next((o for o in out if c.start < o.end and o.start < c.end), None)
+        if clash is None:
+            out.append(c)
+        elif (c.end - c.start) > (clash.end - clash.start) * 1.2:
+            out[out.index(clash)] = c
+    return out
+
+
+# --- pass 2: quotations standing on their own -----------------------------------------------
+
+
+def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
+                   paras: list[tuple[int, int]], lang: LanguageData) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = doc.text
+    for m in marks:
+        para = next(((s, e) for s, e in paras if s <= m.outer_start < e), (m.outer_start, m.outer_end))
+        before = text[para[0] : m.outer_start].rstrip()
+        after = text[m.outer_end : para[1]].lstrip()
+        cand = _attributed(doc, m, before, after, lang, out)
+        if cand is None:
+            continue
+        if any(c.start < cand.end and cand.start < c.end for c in cue_cands):
+            continue
+        out.append(cand)
+    return out
+
+
+def _attributed(doc: Doc, m: Marked, before: str, after: str, lang: LanguageData,
+                previous: list[Candidate]) -> Candidate | None:
+    base = dict(start=m.start, end=m.end, kind="direct")
+    open_tok = _tok_at(doc, m.outer_start)
+    close_tok = _tok_at(doc, m.outer_end - 1) + 1 if m.close is not None else None
+    sent = doc[open_tok].sent
+    if close_tok is not None and close_tok < len(doc):
+        inc = _incise_after(doc, close_tok, lang)
+        if inc and (not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)):
+            g, speaker, addressee = inc
+            return Candidate(**base, how="incise", cue=(g.start, g.end), speaker=speaker, addressee=addressee)
+    if before.endswith(":"):
+        return _colon_intro(doc, m, open_tok, sent, lang, base)
+    sel = _selon_before(doc, open_tok, sent)
+    if sel:
+        return Candidate(**base, how="selon", cue=sel[0], speaker=sel[1])
+    standalone_start = not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)
+    standalone_end = not after or after[0] in ".!?…" or m.close is None or after[0] in "(" \
+        or m.end > m.start and doc.text[m.end - 1] in ".!?…"
+    words = len(doc.text[m.start : m.end].split())
+    if standalone_start and standalone_end and words >= MIN_UNCUED_WORDS:
+        return Candidate(**base, how="continuation")
+    return None
+
+
+def _interrupted(before: str, previous: list[Candidate], m: Marked) -> bool:
+    """``« A », a-t-il dit, « B »``: B follows A's incise in the same sentence."""
+    if not before.endswith(",") or not previous:
+        return False
+    last = previous[-1]
+    return last.how == "incise" and 0 < m.outer_start - last.end <= MAX_INTERRUPTION_CHARS
+
+
+def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
+    """``, a déclaré Peskov aux journalistes`` / ``, a-t-il dit`` / ``, selon X`` after a quote."""
+    j = close_tok
+    while j < len(doc) and doc[j].text in (",", "-", "–", "—") and not doc[j].is_sent_start:
+        j += 1
+    if j >= len(doc) or doc[j].is_space:
+        return None
+    sent = doc[j].sent
+    for k in range(j, min(sent.end, j + 5)):
+        lemma = C.cue_lemma(doc, k, lang, ("incise", "que"))
+        if not lemma:
+            continue
+        g = C.verb_group(doc, k, sent)
+        if g.start != j:
+            return None
+        if C.negated(doc, g, lang):
+            return None
+        speaker = C.subject_after(doc, g, sent, lang)
+        end = speaker[1] if speaker else g.end
+        return g, speaker, C.addressee_after(doc, end, sent, lang)
+    if doc[j].lower_ == "selon" and j + 1 < sent.end:
+        e = j + 1
+        while e < sent.end and not doc[e].is_punct:
+            e += 1
+        if e > j + 1:
+            return C.Group(j, j + 1, j, "selon", None), (j + 1, e), None
+    return None
+
+
+def _colon_intro(doc: Doc, m: Marked, open_tok: int, sent: Span, lang: LanguageData,
+                 base: dict) -> Candidate | None:
+    """``X a déclaré : « P »`` (cue + subject) or ``Kremlin : « P »`` (headline source)."""
+    colon = open_tok - 1
+    while colon > 0 and doc[colon].text != ":":
+        colon -= 1
+    start = doc[colon].sent.start if colon >= 0 else sent.start
+    verbs = [i for i in range(start, colon) if doc[i].pos_ == "VERB" and not C.inverted_pronoun(doc[i])]
+    if verbs:
+        i = verbs[-1]
+        csent = doc[i].sent
+        g = C.verb_group(doc, i, csent)
+        if C.negated(doc, g, lang):
+            return None
+        speaker = _preposed_speaker(doc, g, csent, lang)
+        return Candidate(**base, how="colon", cue=(g.start, g.end), speaker=speaker,
+                         addressee=C.addressee_after(doc, g.end, csent, lang))
+    s = colon - 1
+    while s >= start and (doc[s].pos_ in C.NP_POS or doc[s].lower_ in C.NP_LINKS):
+        s -= 1
+    if s + 1 < colon and any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(s + 1, colon)):
+        return Candidate(**base, how="headline", speaker=(s + 1, colon))
+    return None
+
+
+def _selon_before(doc: Doc, open_tok: int, sent: Span):
+    """``Selon X, « P »``: the cue and source before the opening mark."""
+    j = open_tok - 1
+    if j < sent.start or doc[j].text != ",":
+        return None
+    for i in range(sent.start, j):
+        low = doc[i].lower_
+        if low == "selon" or low == "d'" and doc[i + 1].lower_ == "après":
+            np_s = i + (2 if low == "d'" else 1)
+            if np_s < j:
+                return (i, np_s), (np_s, j)
+    return None
+
+
+def _continuations(cands: list[Candidate]) -> list[Candidate]:
+    """Drop bare quotations with no quote shortly before them to continue."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.how == "continuation":
+            prev = out[-1] if out else None
+            if prev is None or c.para - prev.para > CONTINUATION_MAX_PARAGRAPHS:
+                continue
+        out.append(c)
+    return out

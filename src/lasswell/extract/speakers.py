@@ -1,0 +1,214 @@
+"""Speakers: from the mention at a quote (*Peskov*, *il*, *le porte-parole du Kremlin*) to a name.
+
+Resolution, in order: a person named in the mention → that person's entity; a pronoun
+(*il / elle*, inverted *-il / -elle*) → the last compatible speaker or person named just before;
+a definite role noun (*le chef de l'État*, *la ministre*) → the person holding that role in
+the article, else the salient person of matching gender; an organisation or place → its
+entity; any other noun phrase (*un diplomate européen*) → the phrase itself. A bare quotation
+continues the previous speaker. Unknown stays None: no guess is presented as a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from lasswell.extract.entities import Cluster, EntityIndex, fold
+from lasswell.extract.quotes import Candidate
+from lasswell.lang import LanguageData
+
+# A pronoun or role noun looks back at most this many paragraphs for its person.
+MAX_BACK_PARAGRAPHS = 4
+# Confidence multipliers by how the name was reached (pronouns and role nouns are the usual
+# error sources on the dev set; names and organisations almost never are).
+RESOLUTION_CONFIDENCE = {"name": 1.0, "entity": 0.95, "np": 0.85, "pronoun": 0.85, "role": 0.75,
+                         "continuation": 0.9, "none": 0.5}
+_MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier"}
+_FEM = {"elle", "-elle", "elles", "-elles", "celle-ci", "cette dernière"}
+_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles", "on",
+             "celui-ci", "celle-ci"}
+_DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker: the name (or None), its entity, gender, and how it was resolved."""
+
+    name: str | None
+    cluster: Cluster | None = None
+    gender: str | None = None
+    how: str = "none"
+    person: bool = False
+
+
+def _compatible(g1: str | None, g2: str | None) -> bool:
+    return g1 is None or g2 is None or g1 == g2
+
+
+def _of_cluster(c: Cluster, how: str) -> Resolved:
+    return Resolved(c.name, c, c.gender, how, c.type == "PER")
+
+
+class SpeakerResolver:
+    """Walks the quotes of one article in order, keeping the discourse context."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, lang: LanguageData,
+                 para_of_token) -> None:
+        self.doc, self.index, self.lang = doc, index, lang
+        self.para_of_token = para_of_token
+        self.last: Resolved | None = None
+        self.last_para = -99
+        self.last_end_tok = 0
+        self.roles = lang.words("role_nouns")
+        self.humans = lang.words("human_nouns") | self.roles
+
+    def resolve(self, c: Candidate) -> Resolved:
+        """The speaker of ``c``; updates the context for the next quote."""
+        if c.how == "continuation":
+            r = self.last if self.last and c.para - self.last_para <= MAX_BACK_PARAGRAPHS else None
+            r = Resolved(r.name, r.cluster, r.gender, "continuation", r.person) if r else Resolved(None)
+        elif c.speaker is None:
+            r = Resolved(None)
+        else:
+            r = self.mention(*c.speaker)
+        if r.name:
+            self.last, self.last_para = r, c.para
+        self.last_end_tok = self.doc.char_span(c.start, c.end, alignment_mode="expand").end \
+            if c.end > c.start else self.last_end_tok
+        return r
+
+    def mention(self, s: int, e: int) -> Resolved:
+        """Resolve the speaker mention ``doc[s:e]``."""
+        doc = self.doc
+        words = doc[s:e].text.lower().replace("’", "'")
+        if words in _PRONOUNS or words.lstrip("-") in _PRONOUNS:
+            return self.pronoun(s, words)
+        person = self._head_person(s, e)
+        if person:
+            return _of_cluster(person, "name")
+        other = self._head_entity(s, e)
+        if other:
+            return _of_cluster(other, "entity")
+        role = self._role(s, e)
+        if role:
+            return role
+        return Resolved(self._np_text(s, e), None, self._np_gender(s, e), "np", False)
+
+    def _head_person(self, s: int, e: int) -> Cluster | None:
+        """A person named as the head of the mention (not in a complement: *un proche de X*)."""
+        for c in self.index.in_range(s, e):
+            if c.type != "PER":
+                continue
+            first = min(a for a, b in c.mentions if s <= a < e)
+            prev = self.doc[first - 1] if first > s else None
+            if prev is not None and (prev.lower_ in ("de", "d'", "d’", "du", "des") or
+                                     prev.pos_ == "NOUN" and prev.lower_ not in self.humans):
+                continue  # "un proche de X", "l'administration Biden": X is not the speaker
+            return c
+        return None
+
+    def _head_entity(self, s: int, e: int) -> Cluster | None:
+        """An organisation or place that is the mention (*la CGT*, *le quotidien Al-Akhbar*)."""
+        for c in self.index.in_range(s, e):
+            a, b = next((a, b) for a, b in c.mentions if s <= a < e)
+            rest_before = [t for t in self.doc[s:a] if t.pos_ not in ("DET",)]
+            if b >= e - 1 and (not rest_before or len(rest_before) <= 2 and a - 1 >= s
+                               and self.doc[a - 1].pos_ in ("NOUN", "ADJ")):
+                return c
+            if a <= s + 1 and b >= e:
+                return c
+        return None
+
+    def _np_text(self, s: int, e: int) -> str:
+        doc = self.doc
+        while s < e and (doc[s].pos_ in ("CCONJ", "ADV") or doc[s].is_punct):
+            s += 1
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        return doc[s:e].text
+
+    def _np_gender(self, s: int, e: int) -> str | None:
+        for t in self.doc[s:e]:
+            g = t.morph.get("Gender")
+            if t.pos_ in ("DET", "NOUN") and g:
+                return "f" if g == ["Fem"] else "m"
+        return None
+
+    def _role(self, s: int, e: int) -> Resolved | None:
+        """A definite role/human noun phrase → the person it refers back to."""
+        doc = self.doc
+        det = doc[s].lower_
+        heads = [t for t in doc[s:e] if t.pos_ == "NOUN" or t.lower_ in self.humans]
+        if det not in _DEFINITE or det == "les" or not heads:
+            return None
+        head = heads[0].lower_
+        if head not in self.humans:
+            return None
+        gender = self._np_gender(s, e)
+        phrase = fold(doc[s + 1 : e].text)
+        wanted = {phrase, *map(fold, self.lang.lexicon["role_equivalents"].get(phrase, []))}
+        people = [c for c in self.index.clusters if c.type == "PER" and self._before(c, s)]
+        for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
+            if any(fold(r) in wanted or any(w and w in fold(r) for w in wanted) for r in c.roles):
+                return _of_cluster(c, "role")
+        for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
+            if any(head == fold(r).split()[0] for r in c.roles if r) and _compatible(c.gender, gender):
+                return _of_cluster(c, "role")
+        if self.last and self.last.person and _compatible(self.last.gender, gender):
+            return Resolved(self.last.name, self.last.cluster, self.last.gender, "role", True)
+        near = self._recent_person(s, gender)
+        return _of_cluster(near, "role") if near else None
+
+    def _before(self, c: Cluster, s: int) -> bool:
+        return any(a < s for a, _ in c.mentions)
+
+    def _last_mention(self, c: Cluster, s: int) -> int:
+        return max((a for a, _ in c.mentions if a < s), default=-1)
+
+    def _recent_person(self, s: int, gender: str | None) -> Cluster | None:
+        para = self.para_of_token(s)
+        best, best_pos = None, -1
+        for c in self.index.clusters:
+            if c.type != "PER" or not _compatible(c.gender, gender):
+                continue
+            pos = self._last_mention(c, s)
+            if pos > best_pos and para - self.para_of_token(pos) <= MAX_BACK_PARAGRAPHS:
+                best, best_pos = c, pos
+        return best
+
+    def pronoun(self, s: int, words: str) -> Resolved:
+        """*il / elle / -il / lui*: the subject just named, else the last speaker, else the
+        last person named, each of compatible gender. Plural pronouns take a group speaker."""
+        gender = "m" if words in _MASC else "f" if words in _FEM else None
+        if words.lstrip("-") in ("ils", "elles", "eux"):
+            if self.last and not self.last.person:
+                return Resolved(self.last.name, self.last.cluster, self.last.gender, "pronoun")
+            return Resolved(None)
+        subject = self._subject_person_since_last(s, gender)
+        if subject:
+            return _of_cluster(subject, "pronoun")
+        para = self.para_of_token(s)
+        if self.last and self.last.name and _compatible(self.last.gender, gender) \
+                and para - self.last_para <= MAX_BACK_PARAGRAPHS:
+            r = self.last
+            if r.cluster is not None and r.cluster.gender is None and gender:
+                r.cluster.genders[gender] += 1
+            return Resolved(r.name, r.cluster, r.gender or gender, "pronoun", r.person)
+        near = self._recent_person(s, gender)
+        if near:
+            if near.gender is None and gender:
+                near.genders[gender] += 1
+            return _of_cluster(near, "pronoun")
+        return Resolved(None)
+
+    def _subject_person_since_last(self, s: int, gender: str | None) -> Cluster | None:
+        """A person named as a subject between the previous quote and the pronoun."""
+        best = None
+        for i in range(max(self.last_end_tok, s - 60), s):
+            c = self.index.at(i)
+            tok = self.doc[i]
+            if c is not None and c.type == "PER" and tok.dep_ in ("nsubj", "nsubj:pass") \
+                    and _compatible(c.gender, gender):
+                best = c
+        return best
