@@ -64,6 +64,14 @@ def decode_bytes(data: bytes, max_chars: int = MAX_CHARS) -> str:
 
 
 def _detect_decode(data: bytes) -> str:
+    """Non-UTF-8 bytes: Windows-1252 first (what French news that is not UTF-8 almost always is;
+    detectors misread short Latin texts), the detector only when cp1252 cannot decode them."""
+    try:
+        text = data.decode("cp1252")
+        if all(c.isprintable() or c.isspace() for c in text[:4096]):
+            return text
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -45,6 +45,7 @@ def analyze(text: str, lang: str | None = "fr", published: str | None = None,
     'Kremlin'
     """
     raw = RawArticle(text=text, title=title, published=published)
+    lang = resolve_language(text, lang)  # an unsupported language raises its own error here
     art = next(analyze_many([raw], lang=lang, model=model))
     if art.error:
         raise LasswellError(art.error)

@@ -83,8 +83,9 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
     s, e = span.start, span.end
     doc = span.doc
     while s < e and (doc[s].lower_ in articles or doc[s].text in titles or doc[s].is_punct):
-        if doc[s].text[:1].isupper() and span.label_ in ("ORG", "MISC") and doc[s].lower_ in articles:
-            break  # "Le Monde", "La Croix": the article is part of an organisation's name
+        if doc[s].text[:1].isupper() and span.label_ in ("ORG", "MISC", "PER") \
+                and doc[s].lower_ in ("le", "la", "les"):
+            break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
         e -= 1
@@ -186,8 +187,39 @@ def _mentions(doc: Doc, ranges: list[tuple[int, int]], lang: LanguageData) -> li
             continue
         rng = _strip(ent, lang)
         if rng is not None and _valid(doc, *rng, lang):
-            out.append((*rng, _label(doc, *rng, ent.label_, lang)))
+            label = _label(doc, *rng, ent.label_, lang)
+            if label == "PER":
+                rng = (_first_name_start(doc, rng[0], lang), rng[1])
+            out.append((*rng, label))
     return out
+
+
+def _first_name_start(doc: Doc, s: int, lang: LanguageData) -> int:
+    """``Marine`` + ``Le Pen``: a capitalised word the model left outside a person's name."""
+    if s == 0:
+        return s
+    t = doc[s - 1]
+    if (t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PER")
+            and t.text not in lang.lexicon["not_names"] and t.lower_ not in lang.words("role_nouns")
+            and t.pos_ in ("PROPN", "ADJ", "NOUN", "X")):
+        return s - 1
+    return s
+
+
+def _surname_mentions(doc: Doc, ranges: list[tuple[int, int]], clusters: list[Cluster],
+                      by_token: dict[int, Cluster]) -> None:
+    """Bare surnames the model missed (``Ryabkov`` tagged as a noun): add them as mentions."""
+    surnames = {}
+    for c in clusters:
+        if c.type == "PER" and len(c.name.split()) > 1 and len(c.name.split()[-1]) > 2:
+            surnames.setdefault(c.name.split()[-1], c)
+    if not surnames:
+        return
+    for tok in doc:
+        c = surnames.get(tok.text)
+        if c is not None and tok.i not in by_token and any(a <= tok.idx < b for a, b in ranges):
+            c.mentions.append((tok.i, tok.i + 1))
+            by_token[tok.i] = c
 
 
 def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageData) -> EntityIndex:
@@ -196,7 +228,8 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
     Full person names first (so that a bare surname, whatever label the model gave it, joins
     the person it names), then everything else by its folded text and majority label.
     """
-    mentions = _mentions(doc, list(ranges), lang)
+    ranges = list(ranges)
+    mentions = _mentions(doc, ranges, lang)
     clusters: list[Cluster] = []
     people: dict[str, list[Cluster]] = {}
     assigned: dict[tuple[int, int], Cluster] = {}
@@ -213,7 +246,10 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
         else:
             others.setdefault(key, []).append((s, e, label))
     for key, group in others.items():
-        label = Counter(lab for _, _, lab in group).most_common(1)[0][0]
+        labels = Counter(lab for _, _, lab in group)
+        # A bare name no full person name explains: the model's PER on one mention is less
+        # reliable than LOC/ORG on another ("Washington", "Kremlin").
+        label = next((lab for lab, _ in labels.most_common() if lab != "PER"), "PER")
         if label == "PER":
             for s, e, _ in group:
                 assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
@@ -230,6 +266,9 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
     for c in clusters:
         c.name = _name(doc, c)
     clusters = [c for c in clusters if c.mentions]
+    _surname_mentions(doc, ranges, clusters, by_token)
+    for c in clusters:
+        c.mentions.sort()
     return EntityIndex(clusters, by_token)
 
 

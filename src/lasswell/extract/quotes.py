@@ -401,11 +401,11 @@ def _interrupted(before: str, previous: list[Candidate], m: Marked) -> bool:
 def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
     """``, a déclaré Peskov aux journalistes`` / ``, a-t-il dit`` / ``, selon X`` after a quote."""
     j = close_tok
-    while j < len(doc) and doc[j].text in (",", "-", "–", "—") and not doc[j].is_sent_start:
+    while j < len(doc) and doc[j].text in (",", "-", "–", "—"):
         j += 1
     if j >= len(doc) or doc[j].is_space:
         return None
-    sent = doc[j].sent
+    sent = _sent_from(doc, j)
     for k in range(j, min(sent.end, j + 5)):
         lemma = C.cue_lemma(doc, k, lang, ("incise", "que"))
         if not lemma:
@@ -425,6 +425,15 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
         if e > j + 1:
             return C.Group(j, j + 1, j, "selon", None), (j + 1, e), None
     return None
+
+
+def _sent_from(doc: Doc, j: int) -> Span:
+    """The sentence running on from token ``j``: the parser often cuts right after a closing
+    quotation mark or before its incise comma, so cut only at a full stop or line break."""
+    e = j
+    while e < len(doc) and not (doc[e].text in (".", "!", "?", "…") or "\n" in doc[e].text):
+        e += 1
+    return doc[j : min(len(doc), e + 1)]
 
 
 def _colon_intro(doc: Doc, m: Marked, open_tok: int, sent: Span, lang: LanguageData,

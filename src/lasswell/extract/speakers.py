@@ -100,7 +100,7 @@ class SpeakerResolver:
         for c in self.index.in_range(s, e):
             if c.type != "PER":
                 continue
-            first = min(a for a, b in c.mentions if s <= a < e)
+            first = max(s, min(a for a, b in c.mentions if a < e and b > s))
             prev = self.doc[first - 1] if first > s else None
             if prev is not None and (prev.lower_ in ("de", "d'", "d’", "du", "des") or
                                      prev.pos_ == "NOUN" and prev.lower_ not in self.humans):
@@ -111,7 +111,7 @@ class SpeakerResolver:
     def _head_entity(self, s: int, e: int) -> Cluster | None:
         """An organisation or place that is the mention (*la CGT*, *le quotidien Al-Akhbar*)."""
         for c in self.index.in_range(s, e):
-            a, b = next((a, b) for a, b in c.mentions if s <= a < e)
+            a, b = next((max(a, s), b) for a, b in c.mentions if a < e and b > s)
             rest_before = [t for t in self.doc[s:a] if t.pos_ not in ("DET",)]
             if b >= e - 1 and (not rest_before or len(rest_before) <= 2 and a - 1 >= s
                                and self.doc[a - 1].pos_ in ("NOUN", "ADJ")):

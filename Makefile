@@ -1,0 +1,28 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## analyse the example article
+	$(VENV)/bin/lasswell analyze examples/kremlin-geneve.txt --published 2022-01-11
+
+test: $(STAMP)  ## lint + the whole test suite
+	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m pytest -q
+
+eval: $(STAMP)  ## dev-set scores (GUIDELINES section 4)
+	$(VENV)/bin/lasswell eval ../shared/gold/dev
+
+bench: $(STAMP)  ## throughput: full analysis vs bare spaCy parse
+	$(PY) benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,61 @@
+"""Terminal rendering (rich) of an Article and of evaluation scores."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from lasswell.records import Article
+
+# Quotes longer than this are shortened in the terminal table (the JSON keeps them whole).
+MAX_QUOTE_CHARS = 140
+
+
+def _short(s: str, n: int = MAX_QUOTE_CHARS) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def print_summary(art: Article, console: Console | None = None) -> None:
+    """Title, dateline, zones, entities and quotes of one article."""
+    console = console or Console()
+    console.rule(f"[bold]{art.title or art.source or 'article'}")
+    facts = [("language", art.lang), ("published", art.published), ("source", art.source)]
+    if art.dateline:
+        facts.append(("dateline", f"{art.dateline.place or ''} ({art.dateline.outlet or '—'})"))
+    kinds: dict[str, int] = {}
+    for z in art.zones:
+        kinds[z.kind] = kinds.get(z.kind, 0) + 1
+    facts.append(("zones", ", ".join(f"{k} ×{n}" for k, n in kinds.items())))
+    for k, v in facts:
+        if v:
+            console.print(f"[dim]{k}:[/dim] {v}")
+    people = [e for e in art.entities if e.type == "PER"]
+    if people:
+        console.print("[bold]People:[/bold] " + "; ".join(
+            e.name + (f" ({', '.join(e.roles)})" if e.roles else "") for e in people))
+    table = Table(title=f"{len(art.quotes)} quotes", show_lines=False, expand=True)
+    for col, kw in (("#", {"justify": "right"}), ("speaker", {}), ("cue", {}), ("kind", {}),
+                    ("quote", {"ratio": 1}), ("conf", {"justify": "right"})):
+        table.add_column(col, **kw)
+    for i, q in enumerate(art.quotes, 1):
+        speaker = q.speaker.name if q.speaker and q.speaker.name else "[red]unknown[/red]"
+        if q.addressee:
+            speaker += f" → {q.addressee.text}"
+        table.add_row(str(i), speaker, q.cue.text if q.cue else "—", q.kind, _short(q.text),
+                      f"{q.confidence:.2f}")
+    console.print(table)
+
+
+def print_scores(scores: dict[str, float], console: Console | None = None) -> None:
+    """The evaluation table: quote P/R/F1 at each level, speaker accuracy, end-to-end."""
+    console = console or Console()
+    table = Table(title=f"{scores['articles']} articles, {scores['gold']} gold quotes, "
+                        f"{scores['predicted']} predicted")
+    for col in ("measure", "precision", "recall", "F1"):
+        table.add_column(col)
+    for name, label in (("lenient", "quote >30% overlap"), ("strict", "quote >80% overlap"),
+                        ("exact", "quote exact span"), ("end_to_end", "quote + speaker (end-to-end)")):
+        table.add_row(label, *(f"{scores[f'{name}_{m}']:.3f}" for m in ("p", "r", "f1")))
+    console.print(table)
+    for k in ("speaker_accuracy", "kind_accuracy", "cue_accuracy"):
+        console.print(f"{k.replace('_', ' ')}: {scores[k]:.3f}")

@@ -1,0 +1,33 @@
+"""Dev-set quality floors (GUIDELINES section 4): fails when quality drops.
+
+The floors sit just under the figures in the README; raise them when quality improves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHARED_DEV
+
+pytestmark = pytest.mark.slow
+
+FLOORS = {
+    "lenient_f1": 0.74,
+    "strict_f1": 0.66,
+    "speaker_accuracy": 0.55,
+    "end_to_end_f1": 0.42,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    if not SHARED_DEV.is_dir():
+        pytest.skip(f"dev gold set not found at {SHARED_DEV}")
+    from lasswell.evaluate import evaluate
+
+    return evaluate(SHARED_DEV)[0]
+
+
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_floor(scores, measure):
+    assert scores[measure] >= FLOORS[measure], scores
