@@ -62,8 +62,10 @@ def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...]) -> s
     tok = doc[i]
     if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") or tok.is_punct:
         return None
-    if tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.lower_.endswith(("é", "ée", "és", "ées")):
-        return None
+    followed_by_pronoun = i + 1 < len(doc) and (inverted_pronoun(doc[i + 1]) or _euphonic(doc[i + 1]))
+    if tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.lower_.endswith(("é", "ée", "és", "ées")) \
+            and not followed_by_pronoun:
+        return None  # "remarque-t-il" is a verb whatever the tagger says; "remarque" alone is not
     cands = lemmas(tok)
     if i > 0 and doc[i - 1].lemma_ == "faire":
         cands |= {f"faire {c}" for c in cands}
@@ -132,14 +134,23 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
     while j >= sent.start and (doc[j].lower_ in CLITICS and doc[j].pos_ in ("PRON", "ADV")):
         j -= 1
     if j >= sent.start and doc[j].text == ",":
+        name = _name_apposition(doc, j, sent)
+        if name:
+            return name  # "Le ministre de la Justice, Bekir Bozdag, a précisé"
         j = _skip_apposition(doc, j, sent, lang)
+    return np_ending_at(doc, j, sent)
+
+
+def np_ending_at(doc: Doc, j: int, sent: Span) -> tuple[int, int] | None:
+    """The noun phrase (or lone subject pronoun) whose last token is ``j``, read leftwards."""
     end = j + 1
     while j >= sent.start and _np_token(doc[j]):
         if doc[j].pos_ == "PRON":
             if doc[j].lower_ in SUBJECT_PRONOUNS | {"qui", "celui-ci", "celle-ci", "ce", "cela"} \
                     and j == end - 1:
                 return (j, end)
-            break
+            if doc[j].lower_ not in ("un", "une") or j - 1 < sent.start or doc[j - 1].pos_ != "DET":
+                break  # "l'un des participants" goes on; other pronouns end the phrase
         j -= 1
     start = j + 1
     while start < end and (doc[start].lower_ in NP_LINKS or doc[start].pos_ in ("ADP", "CCONJ")):
@@ -147,6 +158,19 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
     while end > start and doc[end - 1].lower_ in NP_LINKS:
         end -= 1
     return (start, end) if end > start else None
+
+
+def _name_apposition(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | None:
+    """``, Bekir Bozdag ,`` right before the verb: the person named in the apposition."""
+    k = comma - 1
+    while k >= sent.start and doc[k].text != "," and comma - k < 6:
+        k -= 1
+    seg = doc[k + 1 : comma]
+    if k < sent.start or doc[k].text != "," or not len(seg):
+        return None
+    if all(t.ent_type_ == "PER" or t.pos_ == "PROPN" for t in seg) and any(t.ent_type_ == "PER" for t in seg):
+        return (k + 1, comma)
+    return None
 
 
 def _np_token(t: Token) -> bool:
@@ -199,17 +223,25 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
         return (g.inverted, g.inverted + 1)
     skip = lang.words("time_words")
     j = g.end
-    while j < sent.end and j - g.end < MAX_POSTPOSED_SKIP and (
-        doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV"
-    ):
-        j += 1
+    while j < sent.end and j - g.end < MAX_POSTPOSED_SKIP:
+        if doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV":
+            j += 1
+        elif doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
+            j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes"
+        else:
+            break
     if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):
         return None
     if doc[j].pos_ == "NOUN" and doc[j].text[:1].islower() and j > 0 and doc[j - 1].pos_ != "DET":
         return None
     e = j
-    while e < sent.end and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "des", "d'", "d’", "-")
-                            or doc[e].pos_ == "X" and doc[e].text[:1].isupper()) and not doc[e].is_punct:
+    if doc[j].pos_ == "DET" and j + 1 < sent.end and doc[j + 1].lower_ in ("un", "une"):
+        e = j + 2  # "l'un d'eux", "l'une des participantes"
+    while e < sent.end and doc[e].lower_ not in ADJUNCT_PREPS and not (e > j and doc[e].lower_ in skip) \
+            and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "des", "d'", "d’", "-")
+                            or doc[e].pos_ == "X" and doc[e].text[:1].isupper()
+                            or doc[e].lower_ in ("eux", "elles") and doc[e - 1].lower_ in ("d'", "d’")) \
+            and not doc[e].is_punct:
         e += 1
     if e + 1 < sent.end and doc[e].text == "," and doc[e + 1].ent_type_ == "PER":
         e += 1
@@ -220,6 +252,32 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
     while e > j and doc[e - 1].lower_ in NP_LINKS:
         e -= 1
     return (j, e) if e > j else None
+
+
+ADJUNCT_PREPS = frozenset({"pour", "auprès", "à", "au", "aux", "devant", "sur", "dans", "lors", "depuis"})
+
+
+def _pp_end(doc: Doc, j: int, sent: Span) -> int | None:
+    """End of a short prepositional phrase at ``j`` (``à l'AFP``, ``sur LCI``, ``auprès du Monde``)
+    when a subject follows it; None when what follows is not a noun phrase."""
+    k = j + 1
+    if k < sent.end and doc[k].lower_ in ("de", "du", "des", "d'"):
+        k += 1
+    if k < sent.end and doc[k].pos_ == "DET":
+        k += 1
+    if k >= sent.end:
+        return None
+    if doc[k].ent_iob_ == "B":
+        k += 1
+        while k < sent.end and doc[k].ent_iob_ == "I":
+            k += 1
+    elif doc[k].pos_ in ("NOUN", "PROPN"):
+        k += 1
+        while k < sent.end and doc[k].pos_ == "ADJ":
+            k += 1
+    else:
+        return None
+    return k if k < sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "X") else None
 
 
 def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tuple[int, int] | None:

@@ -67,8 +67,10 @@ def pair_marks(text: str, start: int, end: int, lang: LanguageData) -> list[Mark
         if c in ambiguous:
             if stack and (stack[-1][1] in ambiguous or not _straight_opens(text, i)):
                 _close(text, stack, i, out)
-            else:
+            elif stack or _straight_opens(text, i):
                 stack.append((i, c))
+            else:
+                _orphan_close(text, start, i, out)
         elif c in opens:
             if c == "“" and stack and stack[-1][1] == "„":  # German-style „…“
                 _close(text, stack, i, out)
@@ -77,16 +79,21 @@ def pair_marks(text: str, start: int, end: int, lang: LanguageData) -> list[Mark
         elif c in closes:
             if stack:
                 _close(text, stack, i, out)
-            elif not out and text[start:i].strip():
-                # A closing mark with no opener: the quote began in an earlier paragraph.
-                s, e = _trim(text, start, i)
-                out.append(Marked(s, e, None, i))
+            else:
+                _orphan_close(text, start, i, out)
     if stack:
         o = stack[0][0]
         s, e = _trim(text, o + 1, end)
         if e - s >= MIN_UNCLOSED_CHARS and not _covered(out, o):
             out.append(Marked(s, e, o, None))
     return sorted(out, key=lambda m: m.start)
+
+
+def _orphan_close(text: str, start: int, i: int, out: list[Marked]) -> None:
+    """A closing mark with no opener: the quote began in an earlier paragraph."""
+    if not out and text[start:i].strip():
+        s, e = _trim(text, start, i)
+        out.append(Marked(s, e, None, i))
 
 
 def _covered(out: list[Marked], i: int) -> bool:

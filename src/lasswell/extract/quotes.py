@@ -13,6 +13,7 @@ speaker mention and addressee; character range for the content). Two passes:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -34,7 +35,11 @@ MAX_INTERRUPTION_CHARS = 60
 # path: incise and colon intros are nearly always right, continuations and noun phrases less).
 CONFIDENCE = {"incise": 0.95, "colon": 0.9, "selon": 0.85, "que": 0.85, "inf": 0.8, "quoted": 0.85,
               "postposed": 0.75, "np": 0.7, "continuation": 0.7, "headline": 0.8}
+# An incise verb is looked for within this many tokens after the closing mark ("a-t-il par
+# exemple déclaré" puts it 6 tokens on).
+INCISE_WINDOW = 8
 _SENT_END_CHARS = ".!?…:»”\")"
+_JOINED = re.compile(r"^\s*,?\s*(?:et|ou|puis)?\s*[«“\"]")
 _SELON_REL = frozenset({"lesquels", "lesquelles", "lequel", "laquelle", "que", "qu'"})
 
 
@@ -107,10 +112,51 @@ def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -
         lemma = C.cue_lemma(doc, i, lang, kinds)
         if lemma and not _inside_marks(doc[i].idx, marks):
             groups.append((C.verb_group(doc, i, sent), lemma))
-    stops = {g.start for g, _ in groups if g.start > sent.start and _coordinated(doc, g)}
-    out = [c for g, lemma in groups if (c := _from_cue(doc, sent, g, lemma, lang, stops))]
+    stops = {}
+    for g, _ in groups:
+        if g.start > sent.start and _coordinated(doc, g):
+            subj = None if _participle(doc, g) else C.subject_before(doc, g, sent, lang)
+            stops[g.start] = subj[0] if subj and doc[subj[0]].pos_ != "PRON" else g.start
+    out: list[Candidate] = []
+    previous_speaker = None
+    for g, lemma in groups:
+        if _journalist(doc, g):
+            continue
+        c = _from_cue(doc, sent, g, lemma, lang, stops, previous_speaker)
+        previous_speaker = _group_speaker(doc, g, sent, lang, previous_speaker)
+        if c:
+            out.append(c)
     out.extend(_according_to(doc, sent, lang, marks))
-    return out
+    return [c for c in out if not _crosses_marks(c, marks)]
+
+
+def _participle(doc: Doc, g: C.Group) -> bool:
+    verb = doc[g.verb]
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+
+
+def _journalist(doc: Doc, g: C.Group) -> bool:
+    """``Rappelons que``, ``nous écrivions``: the article's own voice, not a quote."""
+    verb = doc[g.verb]
+    finite = doc[g.start] if doc[g.start].pos_ == "AUX" else verb
+    return "Imp" in finite.morph.get("Mood") or "1" in finite.morph.get("Person")
+
+
+def _group_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData, previous):
+    """Who speaks through this cue, for a participle that follows it (``…, estimant que``)."""
+    if g.inverted is not None:
+        return (g.inverted, g.inverted + 1)
+    if _incise_position(doc, g):
+        return C.subject_after(doc, g, sent, lang) or previous
+    return _preposed_speaker(doc, g, sent, lang, previous)
+
+
+def _crosses_marks(c: Candidate, marks: list[Marked]) -> bool:
+    """A content that starts or ends inside a quotation (an incise or selon read wrongly)."""
+    if c.how not in ("postposed", "selon"):
+        return False
+    return any(m.outer_start < c.start < m.outer_end or m.outer_start < c.end < m.outer_end - 1
+               for m in marks)
 
 
 def _inside_marks(char: int, marks: list[Marked]) -> bool:
@@ -126,8 +172,8 @@ def _coordinated(doc: Doc, g: C.Group) -> bool:
 
 
 def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
-              stops: set[int]) -> Candidate | None:
-    if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang):
+              stops: dict[int, int], previous_speaker) -> Candidate | None:
+    if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang) or _passive(doc, g):
         return None
     comp = _complement(doc, g, sent, lemma, lang)
     if comp is None:
@@ -138,7 +184,7 @@ def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
         return None
     start_char = doc[start_tok].idx
     needs = how == "np" or (lemma in lang.cues["mental"] and lemma not in lang.cues["que"])
-    speaker = _preposed_speaker(doc, g, sent, lang)
+    speaker = _preposed_speaker(doc, g, sent, lang, previous_speaker)
     return Candidate(
         start=start_char, end=_trim_end(doc, end_tok, start_char), kind="indirect", how=how,
         cue=(g.start, g.end), speaker=speaker,
@@ -147,18 +193,28 @@ def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
     )
 
 
-def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
+def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData,
+                      previous=None) -> tuple[int, int] | None:
     if g.inverted is not None:
         return (g.inverted, g.inverted + 1)
     if _impersonal(doc, g):
         return None
-    verb = doc[g.verb]
-    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
-    if not participle:
+    if _participle(doc, g) or doc[g.start - 1].lower_ == "en" and g.start > sent.start:
+        if previous:  # "…, a-t-elle développé, estimant que": the same speaker
+            return previous
+    else:
         found = C.subject_before(doc, g, sent, lang)
         if found:
             return found
     return C.subject_from_tree(doc, g.verb, sent)
+
+
+def _passive(doc: Doc, g: C.Group) -> bool:
+    """``La vidéo a été publiée``: a passive cue's subject is what was said, not who said it
+    (the impersonal ``il a été annoncé que`` is kept, with an unknown source)."""
+    passive = any(doc[k].lemma_ == "être" and doc[k].pos_ == "AUX" for k in range(g.start, g.verb)) \
+        and "Part" in doc[g.verb].morph.get("VerbForm") and "Pres" not in doc[g.verb].morph.get("Tense")
+    return passive and not _impersonal(doc, g)
 
 
 def _impersonal(doc: Doc, g: C.Group) -> bool:
@@ -189,15 +245,24 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j, "inf")
         if t.text == ":" or t.is_sent_end:
             return None
-        if t.text in "«“\"" and j - g.end <= 2 and g.start > sent.start and doc[g.start - 1].text != ",":
+        if t.text in "«“\"" and j - g.end <= 2 and g.start > sent.start and not _incise_position(doc, g):
             return (j, "quoted")
         if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct:
             break
         j += 1
-    if np and g.start > sent.start and doc[g.start - 1].text != "," and g.end < sent.end:
+    if np and g.start > sent.start and not _incise_position(doc, g) and g.end < sent.end:
         if doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;":
             return (g.end, "np")
     return None
+
+
+def _incise_position(doc: Doc, g: C.Group) -> bool:
+    """A finite cue right after a comma is an incise (``…", a déclaré Peskov``), whose
+    following words are its subject, not its object; participles (``, évoquant un « complot »``)
+    keep their objects."""
+    verb = doc[g.verb]
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return doc[g.start - 1].text == "," and not participle
 
 
 def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
@@ -209,13 +274,16 @@ def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
     return k < sent.end and "Inf" in doc[k].morph.get("VerbForm")
 
 
-def _clause_end(doc: Doc, start: int, sent: Span, stops: set[int]) -> int:
+def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
     """Token end of the reported clause: the sentence end, or before a coordinated cue."""
     k = start
     while k < sent.end:
         t = doc[k]
-        if k in stops and k > start:
+        if k in stops and stops[k] > start:
+            k = stops[k]
             break
+        if t.text in (".", "!", "?") and k + 1 < sent.end and doc[k + 1].text[:1].isupper():
+            break  # the parser missed a sentence end
         if t.lower_ == "tandis" or (t.lower_ == "alors" and k + 1 < sent.end
                                     and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","):
             break
@@ -271,6 +339,8 @@ def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked])
         while np_end < sent.end and doc[np_end].text not in (",", ".", ";", ":", "«", "\"", "“") \
                 and doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ"):
             np_end += 1
+        while np_end > np_start and doc[np_end - 1].pos_ in ("CCONJ", "ADP"):
+            np_end -= 1
         if np_end == np_start:
             continue
         if low == "pour" and not _named_source(doc, np_start, np_end):
@@ -290,13 +360,13 @@ def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candid
     first = sent.start
     while first < i and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "«“\"":
         first += 1
-    if i == first and np_e < sent.end and doc[np_e].text == ",":
-        s_tok, e_tok = np_e + 1, sent.end  # Selon X, P.
+    rest = sent.end - np_e
+    if np_e < sent.end and doc[np_e].text == "," and rest > 3:
+        s_tok, e_tok = np_e + 1, sent.end  # Selon X, P. / …, et, selon X, P.
     elif i > first and doc[i - 1].text == ",":
         s_tok, e_tok = first, i - 1  # P, selon X.
     elif i > first:
-        before, after = i - first, sent.end - np_e
-        s_tok, e_tok = (first, i) if before >= after else (np_e, sent.end)
+        s_tok, e_tok = first, i  # P selon X (no comma): the clause it follows
     else:
         return None
     while s_tok < e_tok and doc[s_tok].is_space:
@@ -352,16 +422,27 @@ def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
                    paras: list[tuple[int, int]], lang: LanguageData) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc.text
+    pending: list[Marked] = []  # « A » et « B », déplore-t-il: A waits for B's incise
     for m in marks:
         para = next(((s, e) for s, e in paras if s <= m.outer_start < e), (m.outer_start, m.outer_end))
         before = text[para[0] : m.outer_start].rstrip()
         after = text[m.outer_end : para[1]].lstrip()
         cand = _attributed(doc, m, before, after, lang, out)
+        if cand is None or cand.how == "continuation":
+            if _JOINED.match(after) and (cand is None or not out):
+                pending.append(m)
+                continue
+        if cand is not None and cand.how == "incise":
+            for p in pending:
+                if p.outer_end <= m.outer_start and m.outer_start - p.outer_end <= MAX_INTERRUPTION_CHARS:
+                    out.append(Candidate(p.start, p.end, "direct", "incise", cand.cue, cand.speaker))
+        pending = [p for p in pending if _JOINED.match(text[p.outer_end : m.outer_start])] if cand is None else []
         if cand is None:
             continue
         if any(c.start < cand.end and cand.start < c.end for c in cue_cands):
             continue
         out.append(cand)
+    out.sort(key=lambda c: c.start)
     return out
 
 
@@ -378,6 +459,8 @@ def _attributed(doc: Doc, m: Marked, before: str, after: str, lang: LanguageData
             return Candidate(**base, how="incise", cue=(g.start, g.end), speaker=speaker, addressee=addressee)
     if before.endswith(":"):
         return _colon_intro(doc, m, open_tok, sent, lang, base)
+    if not before and after.startswith(":") and close_tok is not None:
+        return _colon_outro(doc, close_tok, lang, base)
     sel = _selon_before(doc, open_tok, sent)
     if sel:
         return Candidate(**base, how="selon", cue=sel[0], speaker=sel[1])
@@ -406,7 +489,10 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
     if j >= len(doc) or doc[j].is_space:
         return None
     sent = _sent_from(doc, j)
-    for k in range(j, min(sent.end, j + 5)):
+    while j < sent.end - 1 and doc[j].lower_ in ("lui", "leur", "nous", "vous", "me", "m'", "s'", "se") \
+            and doc[j].pos_ == "PRON":
+        j += 1  # "lui avait alors répondu le président"
+    for k in range(j, min(sent.end, j + INCISE_WINDOW)):
         lemma = C.cue_lemma(doc, k, lang, ("incise", "que"))
         if not lemma:
             continue
@@ -459,6 +545,19 @@ def _colon_intro(doc: Doc, m: Marked, open_tok: int, sent: Span, lang: LanguageD
     if s + 1 < colon and any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(s + 1, colon)):
         return Candidate(**base, how="headline", speaker=(s + 1, colon))
     return None
+
+
+def _colon_outro(doc: Doc, close_tok: int, lang: LanguageData, base: dict) -> Candidate | None:
+    """Headline ``« P » : Greta Thunberg répond aux députés``: the source after the colon."""
+    sent = _sent_from(doc, close_tok + 1)
+    verbs = [k for k in range(sent.start, sent.end) if doc[k].pos_ == "VERB"]
+    if not verbs:
+        return None
+    g = C.verb_group(doc, verbs[0], sent)
+    speaker = C.subject_before(doc, g, sent, lang)
+    if speaker is None or speaker[0] <= close_tok:
+        return None
+    return Candidate(**base, how="headline", cue=(g.start, g.end), speaker=speaker)
 
 
 def _selon_before(doc: Doc, open_tok: int, sent: Span):

@@ -40,10 +40,17 @@ class Resolved:
     gender: str | None = None
     how: str = "none"
     person: bool = False
+    plural: bool = False
 
 
 def _compatible(g1: str | None, g2: str | None) -> bool:
     return g1 is None or g2 is None or g1 == g2
+
+
+def _named(c: Cluster) -> bool:
+    """A person cluster with a full name or several mentions (a lone capitalised word that the
+    model tagged PER, like "Rendez-vous", is too weak to take a pronoun)."""
+    return len(c.name.split()) > 1 or len(c.mentions) > 1
 
 
 def _of_cluster(c: Cluster, how: str) -> Resolved:
@@ -82,6 +89,9 @@ class SpeakerResolver:
         """Resolve the speaker mention ``doc[s:e]``."""
         doc = self.doc
         words = doc[s:e].text.lower().replace("’", "'")
+        if words == "qui":
+            antecedent = self._antecedent(s)
+            return self.mention(*antecedent) if antecedent else Resolved(None)
         if words in _PRONOUNS or words.lstrip("-") in _PRONOUNS:
             return self.pronoun(s, words)
         person = self._head_person(s, e)
@@ -93,7 +103,20 @@ class SpeakerResolver:
         role = self._role(s, e)
         if role:
             return role
-        return Resolved(self._np_text(s, e), None, self._np_gender(s, e), "np", False)
+        plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
+        return Resolved(self._np_text(s, e), None, self._np_gender(s, e), "np", False, plural)
+
+    def _antecedent(self, i: int) -> tuple[int, int] | None:
+        """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``)."""
+        from lasswell.extract.cues import np_ending_at
+
+        j = i - 1
+        if j >= 0 and self.doc[j].text == ",":
+            j -= 1
+        if j < 0:
+            return None
+        found = np_ending_at(self.doc, j, self.doc[j].sent)
+        return found if found and self.doc[found[0]].lower_ != "qui" else None
 
     def _head_person(self, s: int, e: int) -> Cluster | None:
         """A person named as the head of the mention (not in a complement: *un proche de X*)."""
@@ -190,7 +213,7 @@ class SpeakerResolver:
             return _of_cluster(subject, "pronoun")
         para = self.para_of_token(s)
         if self.last and self.last.name and _compatible(self.last.gender, gender) \
-                and para - self.last_para <= MAX_BACK_PARAGRAPHS:
+                and not self.last.plural and para - self.last_para <= MAX_BACK_PARAGRAPHS:
             r = self.last
             if r.cluster is not None and r.cluster.gender is None and gender:
                 r.cluster.genders[gender] += 1
@@ -209,6 +232,6 @@ class SpeakerResolver:
             c = self.index.at(i)
             tok = self.doc[i]
             if c is not None and c.type == "PER" and tok.dep_ in ("nsubj", "nsubj:pass") \
-                    and _compatible(c.gender, gender):
+                    and _compatible(c.gender, gender) and _named(c):
                 best = c
         return best
