@@ -144,6 +144,8 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
 def np_ending_at(doc: Doc, j: int, sent: Span) -> tuple[int, int] | None:
     """The noun phrase (or lone subject pronoun) whose last token is ``j``, read leftwards."""
     end = j + 1
+    if j < sent.start or doc[j].pos_ == "CCONJ":
+        return None  # "… dément et dit": the subject is the first verb's
     while j >= sent.start and _np_token(doc[j]):
         if doc[j].pos_ == "PRON":
             if doc[j].lower_ in SUBJECT_PRONOUNS | {"qui", "celui-ci", "celle-ci", "ce", "cela"} \

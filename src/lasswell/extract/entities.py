@@ -99,6 +99,9 @@ def _valid(doc: Doc, s: int, e: int, lang: LanguageData) -> bool:
         return False
     if not text[:1].isupper() or len(text) < 2 or text.isdigit():
         return False
+    roles = lang.words("role_nouns")
+    if doc[s].lower_ in roles or doc[s : s + 2].text.lower() in roles:
+        return False  # "Premier ministre", "Président": a title, not a name
     if doc[s].pos_ in ("VERB", "AUX") and doc[s].text not in lang.lexicon["person_titles"]:
         return False
     # A capitalised verb is not a name ("Raconté journalistes que").
@@ -130,16 +133,24 @@ def _same_first(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def _gender_from_context(doc: Doc, s: int, e: int, lang: LanguageData) -> str | None:
+# Weights of gender evidence (a title or a known first name outweighs the morphologiser, which
+# often calls a foreign first name masculine).
+GENDER_WEIGHTS = {"title": 3, "first_name": 3, "role": 2, "pronoun": 2, "morph": 1}
+
+
+def _gender_from_context(doc: Doc, s: int, e: int, lang: LanguageData) -> tuple[str, int] | None:
+    """(gender, weight) read around a person mention."""
     titles = lang.lexicon["person_titles"]
-    if s > 0 and doc[s - 1].text in titles:
-        return titles[doc[s - 1].text]
+    if s > 0 and titles.get(doc[s - 1].text):
+        return titles[doc[s - 1].text], GENDER_WEIGHTS["title"]
+    if e - s > 1 and doc[s].text in lang.first_names:
+        return lang.first_names[doc[s].text], GENDER_WEIGHTS["first_name"]
     for t in doc[max(0, s - 4) : s]:  # "la vice-secrétaire d'État américaine Wendy Sherman"
         if t.lower_ in lang.words("role_nouns") and t.morph.get("Gender"):
-            return "f" if t.morph.get("Gender") == ["Fem"] else "m"
-    genders = [g for t in doc[s:e] for g in t.morph.get("Gender")]
-    if genders and len(set(genders)) == 1:
-        return "f" if genders[0] == "Fem" else "m"
+            return ("f" if t.morph.get("Gender") == ["Fem"] else "m"), GENDER_WEIGHTS["role"]
+    g = doc[s].morph.get("Gender") if e - s > 1 else []
+    if g:
+        return ("f" if g == ["Fem"] else "m"), GENDER_WEIGHTS["morph"]
     return None
 
 
@@ -199,6 +210,8 @@ def _first_name_start(doc: Doc, s: int, lang: LanguageData) -> int:
     if s == 0:
         return s
     t = doc[s - 1]
+    if s > 1 and doc[s - 2].pos_ in ("DET", "ADP"):
+        return s  # "le Suisse Pablo Victor Dana": a nationality, not a first name
     if (t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PER")
             and t.text not in lang.lexicon["not_names"] and t.lower_ not in lang.words("role_nouns")
             and t.pos_ in ("PROPN", "ADJ", "NOUN", "X")):
@@ -275,14 +288,15 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
 def _add_evidence(doc: Doc, s: int, e: int, cluster: Cluster, lang: LanguageData) -> None:
     """Gender and roles read around one mention."""
     if cluster.type == "PER":
-        g = _gender_from_context(doc, s, e, lang)
+        evidence = _gender_from_context(doc, s, e, lang)
         for role in (_role_before(doc, s, lang), _role_after(doc, e, lang)):
             if role and role not in cluster.roles:
                 cluster.roles.append(role)
     else:
         g = _org_gender(doc, s)
-    if g:
-        cluster.genders[g] += 1
+        evidence = (g, 1) if g else None
+    if evidence:
+        cluster.genders[evidence[0]] += evidence[1]
 
 
 def _org_gender(doc: Doc, s: int) -> str | None:

@@ -78,7 +78,7 @@ def find_quotes(doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[
     """All quotes of the given character ranges of ``doc`` (the title and body zones)."""
     paras = [p for p in paragraphs if any(s <= p[0] < e for s, e in ranges)]
     marks = find_marked(doc.text, paras, lang)
-    sents = [s for s in doc.sents if any(a <= s.start_char < b for a, b in ranges)]
+    sents = [s for s in sentences(doc) if any(a <= s.start_char < b for a, b in ranges)]
     cands: list[Candidate] = []
     for sent in sents:
         cands.extend(_cue_quotes(doc, sent, lang, marks))
@@ -91,6 +91,46 @@ def find_quotes(doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[
     for c in cands:
         c.para = para_of(c.start)
     return _continuations(cands)
+
+
+_FINAL = frozenset(".!?…")
+_CLOSERS = frozenset("»”\")")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, re-joined where it cut without a sentence end.
+
+    The French models cut after ``Selon BFMTV`` or before an incise comma; a cut counts only
+    after final punctuation (possibly followed by a closing mark) and before a capital, a
+    quotation mark or a line break.
+    """
+    out: list[Span] = []
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+            continue
+        if _real_boundary(doc, sent.start):
+            out.append(doc[start : sent.start])
+            start = sent.start
+    if start is not None:
+        out.append(doc[start : len(doc)])
+    return out
+
+
+def _real_boundary(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    if j < 0:
+        return True
+    while j >= 0 and doc[j].text in _CLOSERS:
+        j -= 1
+    nxt = doc[i]
+    return j >= 0 and doc[j].text[-1:] in _FINAL and (
+        nxt.text[:1].isupper() or nxt.text[:1] in "«“\"" or nxt.is_space or nxt.like_num)
 
 
 def _para_index(paras: list[tuple[int, int]]):
@@ -199,7 +239,7 @@ def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData,
         return (g.inverted, g.inverted + 1)
     if _impersonal(doc, g):
         return None
-    if _participle(doc, g) or doc[g.start - 1].lower_ == "en" and g.start > sent.start:
+    if _participle(doc, g) or g.start > sent.start and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais"):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
     else:
@@ -301,6 +341,8 @@ def _postposed(doc: Doc, sent: Span, g: C.Group, lang: LanguageData) -> Candidat
     """``P, estime X.``: an incise after a clause without quotation marks."""
     if g.start - 1 <= sent.start or doc[g.start - 1].text != ",":
         return None
+    if doc[g.start - 2].text in "»”\"":
+        return None  # the incise of a direct quote: the direct pass takes it
     verb = doc[g.verb]
     if C.cue_lemma(doc, g.verb, lang, ("incise",)) is None or "Pres" in verb.morph.get("Tense") \
             and "Part" in verb.morph.get("VerbForm"):
@@ -337,7 +379,7 @@ def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked])
             continue
         np_end = np_start
         while np_end < sent.end and doc[np_end].text not in (",", ".", ";", ":", "«", "\"", "“") \
-                and doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ"):
+                and (doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ") or _adjectival(doc[np_end])):
             np_end += 1
         while np_end > np_start and doc[np_end - 1].pos_ in ("CCONJ", "ADP"):
             np_end -= 1
@@ -351,32 +393,58 @@ def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked])
     return out
 
 
+def _adjectival(t) -> bool:
+    """A past participle used as an adjective inside a noun phrase (``sa garde rapprochée``)."""
+    return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") \
+        and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "ADJ")
+
+
 def _named_source(doc: Doc, s: int, e: int) -> bool:
     return any(t.ent_type_ in ("PER", "ORG") for t in doc[s:e]) or \
         (e - s == 1 and doc[s].lower_ in ("lui", "elle", "eux", "elles"))
 
 
 def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candidate | None:
-    first = sent.start
-    while first < i and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in "«“\"":
-        first += 1
-    rest = sent.end - np_e
-    if np_e < sent.end and doc[np_e].text == "," and rest > 3:
-        s_tok, e_tok = np_e + 1, sent.end  # Selon X, P. / …, et, selon X, P.
-    elif i > first and doc[i - 1].text == ",":
-        s_tok, e_tok = first, i - 1  # P, selon X.
-    elif i > first:
-        s_tok, e_tok = first, i  # P selon X (no comma): the clause it follows
+    """The clause *selon X* governs: after it (``Selon X, P``; ``Vers 18h, selon X, P``; ``…
+    et, selon X, P``) or before it (``P, selon X.``; ``P selon X``)."""
+    first = _clause_start(doc, i, sent)
+    after_ok = np_e < sent.end and doc[np_e].text == "," and sent.end - np_e > 3
+    before_clause = i > first and any(
+        "Fin" in t.morph.get("VerbForm") for t in doc[first:i]) and doc[i - 2].lower_ not in (
+        "et", "mais", "car", "or", "donc")
+    if before_clause:
+        s_tok, e_tok = first, i - 1 if doc[i - 1].text == "," else i
+    elif after_ok:
+        s_tok, e_tok = np_e + 1, sent.end
     else:
         return None
-    while s_tok < e_tok and doc[s_tok].is_space:
+    while s_tok < e_tok and (doc[s_tok].is_space or doc[s_tok].text == ","):
         s_tok += 1
     if e_tok - s_tok < 3:
         return None
     start_char = doc[s_tok].idx
-    end_char = _trim_end(doc, e_tok, start_char)
+    end_char = _trim_end(doc, _sentence_stop(doc, s_tok, e_tok), start_char)
     return Candidate(start=start_char, end=end_char, kind="indirect", how="selon",
                      cue=(i, np_s), speaker=(np_s, np_e), cue_inside=doc[i].idx)
+
+
+def _clause_start(doc: Doc, i: int, sent: Span) -> int:
+    """First token of the sentence-like stretch ending at ``i`` (the parser's sentence can
+    start before a full stop it missed)."""
+    k = i
+    while k > sent.start and not (doc[k - 1].text in _FINAL and doc[k].text[:1].isupper()):
+        k -= 1
+    while k < i and (doc[k].is_space or doc[k].is_punct and doc[k].text not in "«“\""):
+        k += 1
+    return k
+
+
+def _sentence_stop(doc: Doc, s: int, e: int) -> int:
+    """Cut a span at the first full stop the parser missed."""
+    for k in range(s, e - 1):
+        if doc[k].text in _FINAL and doc[k + 1].text[:1].isupper():
+            return k
+    return e
 
 
 def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Candidate]:
@@ -397,7 +465,9 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Cand
     out = []
     for c in kept:
         nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
-        if not nested:
+        covers = c.how == "selon" and any(
+            o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept)
+        if not nested and not covers:
             out.append(c)
     return _dedupe(out)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from lasswell.extract.entities import Cluster, EntityIndex, fold
+from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
 from lasswell.extract.quotes import Candidate
 from lasswell.lang import LanguageData
 
@@ -113,6 +113,10 @@ class SpeakerResolver:
         j = i - 1
         if j >= 0 and self.doc[j].text == ",":
             j -= 1
+        time_words = self.lang.words("time_words")
+        while j > 0 and (self.doc[j].lower_ in time_words or self.doc[j].like_num
+                         or self.doc[j].lower_ in ("en", "le", "la")):
+            j -= 1  # "Emmanuel Macron en février dernier, qui …"
         if j < 0:
             return None
         found = np_ending_at(self.doc, j, self.doc[j].sent)
@@ -215,13 +219,13 @@ class SpeakerResolver:
         if self.last and self.last.name and _compatible(self.last.gender, gender) \
                 and not self.last.plural and para - self.last_para <= MAX_BACK_PARAGRAPHS:
             r = self.last
-            if r.cluster is not None and r.cluster.gender is None and gender:
-                r.cluster.genders[gender] += 1
+            if r.cluster is not None and gender:
+                r.cluster.genders[gender] += GENDER_WEIGHTS["pronoun"]
             return Resolved(r.name, r.cluster, r.gender or gender, "pronoun", r.person)
         near = self._recent_person(s, gender)
         if near:
-            if near.gender is None and gender:
-                near.genders[gender] += 1
+            if gender:
+                near.genders[gender] += GENDER_WEIGHTS["pronoun"]
             return _of_cluster(near, "pronoun")
         return Resolved(None)
 

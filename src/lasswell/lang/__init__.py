@@ -40,6 +40,7 @@ class LanguageData:
     lexicon: dict[str, Any]
     zones: dict[str, tuple[str, ...]]
     quote_marks: dict[str, frozenset[str]]
+    first_names: dict[str, str]
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the lexicon as a frozen set (lower-cased)."""
@@ -61,6 +62,10 @@ def load_language(code: str) -> LanguageData:
         zones={k: tuple(v) for k, v in _read_json(code, "zones.json").items() if k != "_doc"},
         quote_marks={
             k: frozenset(v) for k, v in _read_json(code, "quotes.json").items() if k != "_doc"
+        },
+        first_names={
+            name: g for g, names in _read_json(code, "first_names.json").items() if g != "_doc"
+            for name in names
         },
     )
 
