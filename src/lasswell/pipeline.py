@@ -13,6 +13,7 @@ from lasswell import __version__
 from lasswell.clean import Structure, structure
 from lasswell.errors import LasswellError, UnsupportedLanguageError
 from lasswell.extract.entities import EntityIndex, find_entities, to_records
+from lasswell.extract.marks import find_marked
 from lasswell.extract.quotes import CONFIDENCE, Candidate, find_quotes
 from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, Resolved, SpeakerResolver
 from lasswell.ingest import InputFailure, RawArticle
@@ -123,7 +124,8 @@ def _quote_records(doc, cands: list[Candidate], index: EntityIndex, data: Langua
     def para_of_token(i: int) -> int:
         return bisect.bisect_right(starts, doc[min(i, len(doc) - 1)].idx) - 1
 
-    resolver = SpeakerResolver(doc, index, data, para_of_token)
+    marks = find_marked(doc.text, [p for p in st.paragraphs if any(a <= p[0] < b for a, b in st.extractable())], data)
+    resolver = SpeakerResolver(doc, index, data, para_of_token, [(m.start, m.end) for m in marks])
     return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
 
 

@@ -230,6 +230,9 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             j += 1
         elif doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
             j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes"
+        elif doc[j].text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ADJUNCT_PREPS \
+                and (pp_end := _pp_end(doc, j + 1, sent, allow_comma=True)) is not None:
+            j = pp_end + 1 if pp_end < sent.end and doc[pp_end].text == "," else pp_end  # ", à Reuters,"
         else:
             break
     if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):
@@ -259,7 +262,7 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
 ADJUNCT_PREPS = frozenset({"pour", "auprès", "à", "au", "aux", "devant", "sur", "dans", "lors", "depuis"})
 
 
-def _pp_end(doc: Doc, j: int, sent: Span) -> int | None:
+def _pp_end(doc: Doc, j: int, sent: Span, allow_comma: bool = False) -> int | None:
     """End of a short prepositional phrase at ``j`` (``à l'AFP``, ``sur LCI``, ``auprès du Monde``)
     when a subject follows it; None when what follows is not a noun phrase."""
     k = j + 1
@@ -279,6 +282,8 @@ def _pp_end(doc: Doc, j: int, sent: Span) -> int | None:
             k += 1
     else:
         return None
+    if allow_comma and k + 1 < sent.end and doc[k].text == ",":
+        return k
     return k if k < sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "X") else None
 
 

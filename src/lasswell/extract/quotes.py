@@ -150,7 +150,7 @@ def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -
     groups = []
     for i in range(sent.start, sent.end):
         lemma = C.cue_lemma(doc, i, lang, kinds)
-        if lemma and not _inside_marks(doc[i].idx, marks):
+        if lemma and not _inside_marks(doc[i].idx, marks) and doc[i].ent_iob_ in ("O", ""):
             groups.append((C.verb_group(doc, i, sent), lemma))
     stops = {}
     for g, _ in groups:

@@ -10,6 +10,7 @@ continues the previous speaker. Unknown stays None: no guess is presented as a n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -61,8 +62,9 @@ class SpeakerResolver:
     """Walks the quotes of one article in order, keeping the discourse context."""
 
     def __init__(self, doc: Doc, index: EntityIndex, lang: LanguageData,
-                 para_of_token) -> None:
+                 para_of_token, quoted: list[tuple[int, int]] = ()) -> None:
         self.doc, self.index, self.lang = doc, index, lang
+        self.quoted_spans = sorted(quoted)
         self.para_of_token = para_of_token
         self.last: Resolved | None = None
         self.last_para = -99
@@ -172,6 +174,8 @@ class SpeakerResolver:
         head = heads[0].lower_
         if head not in self.humans:
             return None
+        if any(c.type == "PER" for c in self.index.in_range(s, e)):
+            return None  # "l'interlocutrice d'Emmanuel Macron", "un proche de X": someone else
         gender = self._np_gender(s, e)
         phrase = fold(doc[s + 1 : e].text)
         wanted = {phrase, *map(fold, self.lang.lexicon["role_equivalents"].get(phrase, []))}
@@ -187,6 +191,12 @@ class SpeakerResolver:
         near = self._recent_person(s, gender)
         return _of_cluster(near, "role") if near else None
 
+    def _quoted(self, i: int) -> bool:
+        """Is token ``i`` inside quotation marks (a name in a quote is not its speaker)?"""
+        char = self.doc[i].idx
+        k = bisect.bisect_right(self.quoted_spans, (char, float("inf"))) - 1
+        return k >= 0 and self.quoted_spans[k][0] <= char < self.quoted_spans[k][1]
+
     def _before(self, c: Cluster, s: int) -> bool:
         return any(a < s for a, _ in c.mentions)
 
@@ -197,9 +207,9 @@ class SpeakerResolver:
         para = self.para_of_token(s)
         best, best_pos = None, -1
         for c in self.index.clusters:
-            if c.type != "PER" or not _compatible(c.gender, gender):
+            if c.type != "PER" or not _compatible(c.gender, gender) or not _named(c):
                 continue
-            pos = self._last_mention(c, s)
+            pos = max((a for a, _ in c.mentions if a < s and not self._quoted(a)), default=-1)
             if pos > best_pos and para - self.para_of_token(pos) <= MAX_BACK_PARAGRAPHS:
                 best, best_pos = c, pos
         return best
@@ -214,20 +224,25 @@ class SpeakerResolver:
             return Resolved(None)
         subject = self._subject_person_since_last(s, gender)
         if subject:
-            return _of_cluster(subject, "pronoun")
+            return self._agree(_of_cluster(subject, "pronoun"), gender)
         para = self.para_of_token(s)
-        if self.last and self.last.name and _compatible(self.last.gender, gender) \
-                and not self.last.plural and para - self.last_para <= MAX_BACK_PARAGRAPHS:
-            r = self.last
-            if r.cluster is not None and gender:
-                r.cluster.genders[gender] += GENDER_WEIGHTS["pronoun"]
-            return Resolved(r.name, r.cluster, r.gender or gender, "pronoun", r.person)
+        last = self.last
+        recent_last = last is not None and last.name is not None and _compatible(last.gender, gender) \
+            and not last.plural and para - self.last_para <= MAX_BACK_PARAGRAPHS
+        if recent_last and last.person:
+            return self._agree(Resolved(last.name, last.cluster, last.gender or gender, "pronoun", True), gender)
         near = self._recent_person(s, gender)
         if near:
-            if gender:
-                near.genders[gender] += GENDER_WEIGHTS["pronoun"]
-            return _of_cluster(near, "pronoun")
+            return self._agree(_of_cluster(near, "pronoun"), gender)
+        if recent_last:  # an organisation: "la Mairie … Elle appelle"
+            return Resolved(last.name, last.cluster, last.gender or gender, "pronoun", False)
         return Resolved(None)
+
+    def _agree(self, r: Resolved, gender: str | None) -> Resolved:
+        """Record the pronoun's gender as evidence on the person it resolved to."""
+        if r.cluster is not None and gender:
+            r.cluster.genders[gender] += GENDER_WEIGHTS["pronoun"]
+        return r
 
     def _subject_person_since_last(self, s: int, gender: str | None) -> Cluster | None:
         """A person named as a subject between the previous quote and the pronoun."""
@@ -236,6 +251,6 @@ class SpeakerResolver:
             c = self.index.at(i)
             tok = self.doc[i]
             if c is not None and c.type == "PER" and tok.dep_ in ("nsubj", "nsubj:pass") \
-                    and _compatible(c.gender, gender) and _named(c):
+                    and _compatible(c.gender, gender) and _named(c) and not self._quoted(i):
                 best = c
         return best
