@@ -188,7 +188,12 @@ def _skip_apposition(doc: Doc, comma: int, sent: Span, lang: LanguageData) -> in
     if k < sent.start or doc[k].text != ",":
         return comma
     first = doc[k + 1] if doc[k + 1].pos_ != "DET" else doc[k + 2]
-    return k - 1 if first.lower_ in lang.words("role_nouns") else comma
+    if first.lower_ in lang.words("role_nouns"):
+        return k - 1
+    if all(t.pos_ in ("ADV", "ADP", "DET", "NOUN") and not t.ent_type_ for t in doc[k + 1 : comma]) \
+            and comma - k <= 4:
+        return k - 1  # "François Fillon, cependant, refuse": an adverbial aside
+    return comma
 
 
 def subject_from_tree(doc: Doc, i: int, sent: Span) -> tuple[int, int] | None:
@@ -235,6 +240,8 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             j = pp_end + 1 if pp_end < sent.end and doc[pp_end].text == "," else pp_end  # ", à Reuters,"
         else:
             break
+    if j < sent.end and doc[j].lower_ in ("celui", "celle", "celui-ci", "celle-ci"):
+        return (j, j + 1)  # "détaille celui qui est aussi membre du conseil": the one just named
     if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):
         return None
     if doc[j].pos_ == "NOUN" and doc[j].text[:1].islower() and j > 0 and doc[j - 1].pos_ != "DET":

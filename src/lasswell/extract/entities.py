@@ -66,6 +66,10 @@ class EntityIndex:
         """The cluster a token belongs to, if any."""
         return self.by_token.get(i)
 
+    def start_of(self, c: Cluster, i: int) -> int:
+        """Token start of the mention of ``c`` that covers token ``i``."""
+        return next((a for a, b in c.mentions if a <= i < b), i)
+
     def in_range(self, start: int, end: int) -> list[Cluster]:
         """Clusters mentioned within the token range, in order."""
         seen: list[Cluster] = []

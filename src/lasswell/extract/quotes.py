@@ -308,8 +308,9 @@ def _incise_position(doc: Doc, g: C.Group) -> bool:
 def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
     """An infinitive at ``j``, after optional ``ne pas`` / clitics (``ne pas avoir voulu``)."""
     k = j
-    while k < sent.end and k - j < 4 and doc[k].lower_ in ("ne", "n'", "pas", "jamais", "plus", "se", "s'",
-                                                              "lui", "leur", "y", "en", "le", "la", "les", "l'"):
+    while k < sent.end and k - j < 5 and doc[k].lower_ in ("ne", "n'", "pas", "jamais", "plus", "se", "s'",
+                                                              "lui", "leur", "y", "en", "le", "la", "les", "l'",
+                                                              "«", "\"", "“", "["):
         k += 1
     return k < sent.end and "Inf" in doc[k].morph.get("VerbForm")
 
@@ -493,7 +494,17 @@ def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
     out: list[Candidate] = []
     text = doc.text
     pending: list[Marked] = []  # « A » et « B », déplore-t-il: A waits for B's incise
+    split: list[Marked] = []
     for m in marks:
+        inner = _internal_incise(doc, m, lang)
+        if inner is None:
+            split.append(m)
+            continue
+        a, g, speaker, b = inner
+        out.append(Candidate(a.start, a.end, "direct", "incise", (g.start, g.end), speaker))
+        if b is not None:
+            split.append(b)
+    for m in split:
         para = next(((s, e) for s, e in paras if s <= m.outer_start < e), (m.outer_start, m.outer_end))
         before = text[para[0] : m.outer_start].rstrip()
         after = text[m.outer_end : para[1]].lstrip()
@@ -540,6 +551,35 @@ def _attributed(doc: Doc, m: Marked, before: str, after: str, lang: LanguageData
     words = len(doc.text[m.start : m.end].split())
     if standalone_start and standalone_end and words >= MIN_UNCUED_WORDS:
         return Candidate(**base, how="continuation")
+    return None
+
+
+def _internal_incise(doc: Doc, m: Marked, lang: LanguageData):
+    """``« C'est une femme courageuse, souligne Jean-Michel Ribes. Avec sa… »``: an incise
+    inside the marks (the writer did not close and reopen them). Returns the part before it,
+    the cue group, the speaker and the part after it (or None)."""
+    s_tok, e_tok = _tok_at(doc, m.start), _tok_at(doc, max(m.start, m.end - 1)) + 1
+    for k in range(s_tok + 2, e_tok - 1):
+        if doc[k - 1].text != ",":
+            continue
+        found = None
+        for v in range(k, min(e_tok, k + 4)):
+            if C.cue_lemma(doc, v, lang, ("incise",)):
+                g = C.verb_group(doc, v, doc[s_tok:e_tok])
+                found = g if g.start == k else None
+                break
+        if found is None:
+            continue
+        speaker = C.subject_after(doc, found, doc[s_tok:e_tok], lang)
+        if speaker is None or not (found.inverted is not None or doc[speaker[1] - 1].ent_type_ == "PER"):
+            continue
+        after = speaker[1]
+        if after < e_tok and doc[after].text not in (".", ",", ";"):
+            continue
+        a = Marked(m.start, _trim_end(doc, k - 1, m.start), m.open, None)
+        b_start = doc[after + 1].idx if after + 1 < e_tok else m.end
+        b = Marked(b_start, m.end, None, m.close) if len(doc.text[b_start : m.end].split()) >= 3 else None
+        return a, found, speaker, b
     return None
 
 

@@ -25,10 +25,10 @@ MAX_BACK_PARAGRAPHS = 4
 # error sources on the dev set; names and organisations almost never are).
 RESOLUTION_CONFIDENCE = {"name": 1.0, "entity": 0.95, "np": 0.85, "pronoun": 0.85, "role": 0.75,
                          "continuation": 0.9, "none": 0.5}
-_MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier"}
-_FEM = {"elle", "-elle", "elles", "-elles", "celle-ci", "cette dernière"}
+_MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier", "celui"}
+_FEM = {"elle", "-elle", "elles", "-elles", "celle-ci", "cette dernière", "celle"}
 _PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles", "on",
-             "celui-ci", "celle-ci"}
+             "celui-ci", "celle-ci", "celui", "celle", "ce dernier", "cette dernière"}
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
 
 
@@ -245,12 +245,28 @@ class SpeakerResolver:
         return r
 
     def _subject_person_since_last(self, s: int, gender: str | None) -> Cluster | None:
-        """A person named as a subject between the previous quote and the pronoun."""
+        """A person named in subject position (right before a verb) or newly introduced
+        between the previous quote and the pronoun: the text has moved on to them."""
         best = None
         for i in range(max(self.last_end_tok, s - 60), s):
             c = self.index.at(i)
-            tok = self.doc[i]
-            if c is not None and c.type == "PER" and tok.dep_ in ("nsubj", "nsubj:pass") \
-                    and _compatible(c.gender, gender) and _named(c) and not self._quoted(i):
+            if c is None or c.type != "PER" or not _compatible(c.gender, gender) or not _named(c) \
+                    or self._quoted(i) or (self.index.at(i + 1) is c):
+                continue
+            if self._subject_like(i) or self._first_mention(c, i):
                 best = c
         return best
+
+    def _subject_like(self, i: int) -> bool:
+        """A name followed within three tokens by a verb (``Brunet flanche``, ``X a dit``)."""
+        doc = self.doc
+        for k in range(i + 1, min(len(doc), i + 4)):
+            if doc[k].pos_ in ("VERB", "AUX"):
+                return True
+            if doc[k].is_punct or doc[k].pos_ in ("ADP", "SCONJ", "CCONJ"):
+                return False
+        return False
+
+    def _first_mention(self, c: Cluster, i: int) -> bool:
+        """Is this the person's first mention in the article (a newcomer to the story)?"""
+        return min(a for a, _ in c.mentions) >= self.index.start_of(c, i)
