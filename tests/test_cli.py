@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow
 def run():
     def _run(*args, input=None):
         return CliRunner().invoke(main, list(args), input=input)
+
     return _run
 
 
@@ -46,8 +47,9 @@ def test_summary_and_stdin(run):
 def test_jsonl_many_with_failures(run, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 8)
-    r = run("analyze", str(EXAMPLE), str(tmp_path / "empty.txt"), str(tmp_path / "bin.txt"),
-            "--format", "jsonl")
+    r = run(
+        "analyze", str(EXAMPLE), str(tmp_path / "empty.txt"), str(tmp_path / "bin.txt"), "--format", "jsonl"
+    )
     assert r.exit_code == 1
     lines = [json.loads(x) for x in r.stdout.splitlines() if x.startswith("{")]
     assert [bool(x["error"]) for x in lines] == [False, True, True]

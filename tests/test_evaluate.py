@@ -39,16 +39,25 @@ def test_fold_name():
 
 
 def _gold(content_start, content_end, name):
-    return {"kind": "direct", "content": "x" * (content_end - content_start), "cue": None,
-            "speaker_name": name, "content_start": content_start, "content_end": content_end,
-            "cue_start": None, "cue_end": None}
+    return {
+        "kind": "direct",
+        "content": "x" * (content_end - content_start),
+        "cue": None,
+        "speaker_name": name,
+        "content_start": content_start,
+        "content_end": content_end,
+        "cue_start": None,
+        "cue_end": None,
+    }
 
 
 def test_overlap_levels_and_one_to_one():
     gold = {"id": "t", "quotes": [_gold(0, 100, "A B"), _gold(200, 300, "C")]}
     preds = (
         Quote(0, 50, "x" * 50, "direct", 1.0, speaker=Speaker("B")),  # 50%: lenient only
-        Quote(10, 60, "x" * 50, "direct", 1.0, speaker=Speaker("B")),  # second match of the same gold: spurious
+        Quote(
+            10, 60, "x" * 50, "direct", 1.0, speaker=Speaker("B")
+        ),  # second match of the same gold: spurious
         Quote(200, 295, "x" * 95, "direct", 1.0, speaker=Speaker("Z")),  # strict, wrong speaker
     )
     c = score_article(Article(text="", lang="fr", quotes=preds), gold)

@@ -12,7 +12,10 @@ from lasswell.lang import detect_language, load_language
     ("text", "expected"),
     [
         ("La Russie ne voit aucune raison d'être optimiste après les pourparlers avec les États-Unis.", "fr"),
-        ("The Kremlin said on Tuesday that it saw no reason to be optimistic after the talks in Geneva.", "en"),
+        (
+            "The Kremlin said on Tuesday that it saw no reason to be optimistic after the talks in Geneva.",
+            "en",
+        ),
         ("Der Kreml sieht nach den Gesprächen in Genf keinen Grund für Optimismus, sagte er auch.", "de"),
         ("12 34 56", None),
         ("Genève", None),

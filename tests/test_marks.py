@@ -19,12 +19,18 @@ def contents(text, fr):
         ("« Il n'y a rien à dire », a déclaré Peskov.", ["Il n'y a rien à dire"]),
         ('"Jusqu\'à présent, rien", a déclaré Peskov.', ["Jusqu'à présent, rien"]),
         ("“Nous viendrons”, a-t-il dit.", ["Nous viendrons"]),
-        ('"Ce sont les \'lignes rouges\' que nous gardons. »', ["Ce sont les 'lignes rouges' que nous gardons."]),
+        (
+            "\"Ce sont les 'lignes rouges' que nous gardons. »",
+            ["Ce sont les 'lignes rouges' que nous gardons."],
+        ),
         ("« Il parle d'une “trahison” réelle », dit-elle.", ["Il parle d'une “trahison” réelle"]),
         ("« A », a-t-il dit, « B ».", ["A", "B"]),
         ("Un texte sans guillemets.", []),
         # an unclosed quote runs to the paragraph end only when long enough
-        ("« Nous partons demain matin pour Genève et Vienne", ["Nous partons demain matin pour Genève et Vienne"]),
+        (
+            "« Nous partons demain matin pour Genève et Vienne",
+            ["Nous partons demain matin pour Genève et Vienne"],
+        ),
         ("« court", []),
     ],
 )

@@ -83,16 +83,20 @@ def test_unbalanced_quotation_marks():
 
 
 def test_non_french_text_is_refused():
-    english = ("The Kremlin said on Tuesday that it saw no reason to be optimistic after the talks "
-               "with the United States in Geneva, and that more rounds were to come.")
+    english = (
+        "The Kremlin said on Tuesday that it saw no reason to be optimistic after the talks "
+        "with the United States in Geneva, and that more rounds were to come."
+    )
     with pytest.raises(UnsupportedLanguageError, match="'en' is not supported"):
         lasswell.analyze(english, lang=None)
 
 
 def test_batch_goes_on_after_a_broken_article():
-    items = [RawArticle(text="Le ministre a déclaré que tout allait bien dans le pays."),
-             InputFailure("broken.txt", "binary input"),
-             RawArticle(text="« Tout va bien pour nous cette année », a affirmé la ministre Agnès Buzyn.")]
+    items = [
+        RawArticle(text="Le ministre a déclaré que tout allait bien dans le pays."),
+        InputFailure("broken.txt", "binary input"),
+        RawArticle(text="« Tout va bien pour nous cette année », a affirmé la ministre Agnès Buzyn."),
+    ]
     arts = list(lasswell.analyze_many(items))
     assert [a.error is None for a in arts] == [True, False, True]
     assert arts[1].error == "binary input"

@@ -22,16 +22,22 @@ MAX_BYLINE_CHARS = 90
 FOOTER_TAIL_SHARE = 0.4
 
 _PARA = re.compile(r"[^\r\n]+")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-        1,
-    )
-}
-_DATE = re.compile(
-    r"\b(?P<d>1er|\d{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I
+_MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_DATE = re.compile(r"\b(?P<d>1er|\d{1,2})\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-Ý][\w’'.-]*(?:[ -][A-ZÀ-Ýa-zà-ÿ][\w’'.-]*){0,3}?)"
     r"(?:\s*,\s*(?P<when>[^()–—\n]{2,40}?))?"
@@ -134,7 +140,7 @@ def structure(text: str, lang: LanguageData, title_hint: str | None = None) -> S
         else:
             kinds.append("body")
     zones, dateline = [], None
-    for (s, e), kind in zip(paras, kinds):
+    for (s, e), kind in zip(paras, kinds, strict=False):
         if kind == "body" and dateline is None and not any(k == "body" for k in kinds[: len(zones)]):
             dateline = _dateline(text, s, e)
             if dateline:
@@ -142,7 +148,6 @@ def structure(text: str, lang: LanguageData, title_hint: str | None = None) -> S
                 s = dateline.end
         zones.append(Zone(kind, s, e))
     title = text[paras[0][0] : paras[0][1]] if kinds and kinds[0] == "title" else title_hint
-    published = next(
-        (parse_french_date(text[s:e]) for (s, e), k in zip(paras, kinds) if k == "byline"), None
-    )
+    bylines = [text[s:e] for (s, e), k in zip(paras, kinds, strict=True) if k == "byline"]
+    published = next((d for d in map(parse_french_date, bylines) if d), None)
     return Structure(title, dateline, tuple(zones), tuple(paras), published)

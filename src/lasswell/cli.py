@@ -25,14 +25,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["summary", "json", "jsonl"]), default=None,
-              help="summary (terminal, default for one article), json, or jsonl (default for several).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["summary", "json", "jsonl"]),
+    default=None,
+    help="summary (terminal, default for one article), json, or jsonl (default for several).",
+)
 @click.option("--lang", default="auto", show_default=True, help="Language code, or 'auto' to detect.")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) when the input lacks one.")
 @click.option("--model", default=None, help="spaCy model package, e.g. fr_core_news_sm (default: md).")
 @click.option("--max-chars", default=1_000_000, show_default=True, help="Refuse longer articles.")
-def analyze(inputs: tuple[str, ...], fmt: str | None, lang: str, published: str | None,
-            model: str | None, max_chars: int) -> None:
+def analyze(
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    lang: str,
+    published: str | None,
+    model: str | None,
+    max_chars: int,
+) -> None:
     """Analyse articles: .txt, .html, .json, .jsonl files, or - for stdin.
 
     \b
@@ -48,9 +59,13 @@ def analyze(inputs: tuple[str, ...], fmt: str | None, lang: str, published: str 
     from lasswell.ingest import RawArticle, iter_inputs
     from lasswell.pipeline import analyze_many
 
-    fmt = fmt or ("summary" if len(inputs) == 1 and not inputs[0].endswith((".jsonl", ".ndjson")) else "jsonl")
-    raws = (replace(r, published=r.published or published) if isinstance(r, RawArticle) else r
-            for r in iter_inputs(inputs, max_chars=max_chars))
+    fmt = fmt or (
+        "summary" if len(inputs) == 1 and not inputs[0].endswith((".jsonl", ".ndjson")) else "jsonl"
+    )
+    raws = (
+        replace(r, published=r.published or published) if isinstance(r, RawArticle) else r
+        for r in iter_inputs(inputs, max_chars=max_chars)
+    )
     ok = failed = 0
     try:
         for art in _progress(analyze_many(raws, lang=lang, model=model), fmt):
@@ -72,8 +87,9 @@ def _progress(arts: Iterator, fmt: str) -> Iterator:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), transient=True
+    ) as progress:
         task = progress.add_task("analyse", total=None)
         for art in arts:
             progress.advance(task)
@@ -95,7 +111,9 @@ def _emit(art, fmt: str) -> None:
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--model", default=None, help="spaCy model package (default: fr_core_news_md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--errors", type=click.Path(), default=None, help="Write every miss/spurious/wrong speaker here (JSON).")
+@click.option(
+    "--errors", type=click.Path(), default=None, help="Write every miss/spurious/wrong speaker here (JSON)."
+)
 def eval_cmd(gold: str, model: str | None, as_json: bool, errors: str | None) -> None:
     """Score the extractor on gold files (GUIDELINES.md section 4).
 

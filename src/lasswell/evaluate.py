@@ -79,14 +79,21 @@ class Counts:
     def scores(self) -> dict[str, float]:
         """Precision/recall/F1 at each level, speaker/kind/cue accuracy, end-to-end F1."""
         out: dict[str, float] = {"gold": self.gold, "predicted": self.pred}
-        for name, hit in (("lenient", self.lenient), ("strict", self.strict), ("exact", self.exact),
-                          ("end_to_end", self.speaker_right)):
+        for name, hit in (
+            ("lenient", self.lenient),
+            ("strict", self.strict),
+            ("exact", self.exact),
+            ("end_to_end", self.speaker_right),
+        ):
             p = hit / self.pred if self.pred else 0.0
             r = hit / self.gold if self.gold else 0.0
             out[f"{name}_p"], out[f"{name}_r"] = round(p, 4), round(r, 4)
             out[f"{name}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-        for name, hit in (("speaker_accuracy", self.speaker_right), ("kind_accuracy", self.kind_right),
-                          ("cue_accuracy", self.cue_right)):
+        for name, hit in (
+            ("speaker_accuracy", self.speaker_right),
+            ("kind_accuracy", self.kind_right),
+            ("cue_accuracy", self.cue_right),
+        ):
             out[name] = round(hit / self.lenient, 4) if self.lenient else 0.0
         return out
 
@@ -106,8 +113,9 @@ def score_article(art: Article, gold: dict[str, Any]) -> Counts:
     """Match one article's predicted quotes to its gold quotes and count."""
     golds, preds = gold["quotes"], list(art.quotes)
     c = Counts(gold=len(golds), pred=len(preds))
-    pairs = sorted(((_overlap(q, g), i, j) for i, q in enumerate(preds) for j, g in enumerate(golds)),
-                   reverse=True)
+    pairs = sorted(
+        ((_overlap(q, g), i, j) for i, q in enumerate(preds) for j, g in enumerate(golds)), reverse=True
+    )
     used_p, used_g = set(), set()
     for ov, i, j in pairs:
         if ov <= LENIENT or i in used_p or j in used_g:
@@ -124,16 +132,38 @@ def score_article(art: Article, gold: dict[str, Any]) -> Counts:
         c.kind_right += q.kind == g["kind"]
         c.cue_right += _cue_ok(q, g)
         if not ok:
-            c.errors.append({"id": gold["id"], "type": "speaker", "pred": name, "gold": g["speaker_name"],
-                             "content": g["content"][:80]})
+            c.errors.append(
+                {
+                    "id": gold["id"],
+                    "type": "speaker",
+                    "pred": name,
+                    "gold": g["speaker_name"],
+                    "content": g["content"][:80],
+                }
+            )
     for j, g in enumerate(golds):
         if j not in used_g:
-            c.errors.append({"id": gold["id"], "type": "missed", "gold": g["speaker_name"],
-                             "cue": g["cue"], "kind": g["kind"], "content": g["content"][:100]})
+            c.errors.append(
+                {
+                    "id": gold["id"],
+                    "type": "missed",
+                    "gold": g["speaker_name"],
+                    "cue": g["cue"],
+                    "kind": g["kind"],
+                    "content": g["content"][:100],
+                }
+            )
     for i, q in enumerate(preds):
         if i not in used_p:
-            c.errors.append({"id": gold["id"], "type": "spurious", "pred": q.speaker.name if q.speaker else None,
-                             "cue": q.cue.text if q.cue else None, "content": q.text[:100]})
+            c.errors.append(
+                {
+                    "id": gold["id"],
+                    "type": "spurious",
+                    "pred": q.speaker.name if q.speaker else None,
+                    "cue": q.cue.text if q.cue else None,
+                    "content": q.text[:100],
+                }
+            )
     return c
 
 
@@ -149,10 +179,12 @@ def evaluate(path: str | Path, model: str | None = None) -> tuple[dict[str, floa
     from lasswell.pipeline import analyze_many
 
     golds = load_gold(path)
-    raws = [RawArticle(text=g["text"], published=g.get("published"), id=g["id"], source=g["id"]) for g in golds]
+    raws = [
+        RawArticle(text=g["text"], published=g.get("published"), id=g["id"], source=g["id"]) for g in golds
+    ]
     total = Counts()
-    for art, gold in zip(analyze_many(raws, lang=golds[0].get("lang", "fr") if golds else "fr",
-                                      model=model), golds):
+    lang = golds[0].get("lang", "fr") if golds else "fr"
+    for art, gold in zip(analyze_many(raws, lang=lang, model=model), golds, strict=True):
         if art.error:
             total.add(Counts(gold=len(gold["quotes"])))
             continue

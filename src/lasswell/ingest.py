@@ -150,7 +150,9 @@ def read_json(data: bytes, source: str, max_chars: int = MAX_CHARS) -> Iterator[
         yield _safe_record(rec, f"{source}[{i}]" if isinstance(obj, list) else source, max_chars)
 
 
-def read_jsonl(lines: Iterable[bytes], source: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
+def read_jsonl(
+    lines: Iterable[bytes], source: str, max_chars: int = MAX_CHARS
+) -> Iterator[RawArticle | InputFailure]:
     """A JSONL stream, one record per line, read lazily (memory stays flat)."""
     for n, line in enumerate(lines, 1):
         if not line.strip():

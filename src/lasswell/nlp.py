@@ -65,7 +65,7 @@ def chunks(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     """
     bounds = sorted({0, *[s for s in starts if 0 < s < len(text)]}) + [len(text)]
     out: list[tuple[int, int]] = []
-    for s, e in zip(bounds, bounds[1:]):
+    for s, e in zip(bounds, bounds[1:], strict=False):
         out.extend(_split_long(text, s, e))
     return out
 
@@ -106,7 +106,15 @@ def parse_many(
     """Parse many articles, batching all their paragraphs through ``nlp.pipe``."""
     items = list(items)
     ranges = [chunks(text, starts) for text, starts in items]
-    pieces = (text[s:e] for (text, _), rs in zip(items, ranges) for s, e in rs)
+    pieces = (text[s:e] for (text, _), rs in zip(items, ranges, strict=False) for s, e in rs)
     docs = nlp.pipe(pieces, batch_size=batch_size)
-    for (text, _), rs in zip(items, ranges):
+    for (text, _), rs in zip(items, ranges, strict=False):
         yield join_docs(nlp, text, [next(docs) for _ in rs])
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, cached: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get("lasswell_text")
+    if text is None:
+        text = doc.user_data["lasswell_text"] = doc.text
+    return text

@@ -18,7 +18,7 @@ from lasswell.extract.quotes import CONFIDENCE, Candidate, find_quotes
 from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, Resolved, SpeakerResolver
 from lasswell.ingest import InputFailure, RawArticle
 from lasswell.lang import LanguageData, detect_language, load_language
-from lasswell.nlp import DEFAULT_MODELS, load_model, model_version, parse_many
+from lasswell.nlp import DEFAULT_MODELS, load_model, model_version, parse_many, text_of
 from lasswell.records import Article, Quote, Span, Speaker
 
 # Articles parsed together in one nlp.pipe stream by analyze_many (memory stays bounded).
@@ -37,8 +37,13 @@ def resolve_language(text: str, lang: str | None) -> str:
     return guess
 
 
-def analyze(text: str, lang: str | None = "fr", published: str | None = None,
-            title: str | None = None, model: str | None = None) -> Article:
+def analyze(
+    text: str,
+    lang: str | None = "fr",
+    published: str | None = None,
+    title: str | None = None,
+    model: str | None = None,
+) -> Article:
     """Analyse one article: structure, entities, quotes with resolved speakers.
 
     >>> art = analyze(open("examples/kremlin-geneve.txt").read(), published="2022-01-11")
@@ -53,8 +58,12 @@ def analyze(text: str, lang: str | None = "fr", published: str | None = None,
     return art
 
 
-def analyze_many(items: Iterable[RawArticle | InputFailure], lang: str | None = "fr",
-                 model: str | None = None, batch: int = BATCH_ARTICLES) -> Iterator[Article]:
+def analyze_many(
+    items: Iterable[RawArticle | InputFailure],
+    lang: str | None = "fr",
+    model: str | None = None,
+    batch: int = BATCH_ARTICLES,
+) -> Iterator[Article]:
     """Analyse a stream of articles in batches; failures become error records, in order."""
     buf: list[RawArticle | InputFailure] = []
     for item in items:
@@ -71,8 +80,9 @@ def _error(item: RawArticle | InputFailure, reason: str) -> Article:
     return Article(text=text, lang=None, source=item.source, id=getattr(item, "id", None), error=reason)
 
 
-def _analyze_batch(items: list[RawArticle | InputFailure], lang: str | None,
-                   model: str | None) -> Iterator[Article]:
+def _analyze_batch(
+    items: list[RawArticle | InputFailure], lang: str | None, model: str | None
+) -> Iterator[Article]:
     prepared: dict[int, tuple[LanguageData, Structure]] = {}
     results: dict[int, Article] = {}
     for n, item in enumerate(items):
@@ -90,7 +100,7 @@ def _analyze_batch(items: list[RawArticle | InputFailure], lang: str | None,
     for name, ns in by_model.items():
         nlp = load_model(name)
         docs = parse_many(nlp, [(items[n].text, [p[0] for p in prepared[n][1].paragraphs]) for n in ns])
-        for n, doc in zip(ns, docs):
+        for n, doc in zip(ns, docs, strict=False):
             results[n] = _safe_extract(items[n], doc, *prepared[n], model_version(nlp))
     for n in range(len(items)):
         yield results[n]
@@ -110,21 +120,31 @@ def extract(raw: RawArticle, doc, data: LanguageData, st: Structure, model: str)
     cands = find_quotes(doc, ranges, list(st.paragraphs), data)
     quotes = _quote_records(doc, cands, index, data, st)
     return Article(
-        text=raw.text, lang=data.code, title=st.title or raw.title,
-        published=raw.published or st.published, source=raw.source, id=raw.id,
-        dateline=st.dateline, zones=st.zones, entities=to_records(doc, index), quotes=quotes,
+        text=raw.text,
+        lang=data.code,
+        title=st.title or raw.title,
+        published=raw.published or st.published,
+        source=raw.source,
+        id=raw.id,
+        dateline=st.dateline,
+        zones=st.zones,
+        entities=to_records(doc, index),
+        quotes=quotes,
         meta={**raw.meta, "model": model, "lasswell": __version__},
     )
 
 
-def _quote_records(doc, cands: list[Candidate], index: EntityIndex, data: LanguageData,
-                   st: Structure) -> tuple[Quote, ...]:
+def _quote_records(
+    doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure
+) -> tuple[Quote, ...]:
     starts = [p[0] for p in st.paragraphs]
 
     def para_of_token(i: int) -> int:
         return bisect.bisect_right(starts, doc[min(i, len(doc) - 1)].idx) - 1
 
-    marks = find_marked(doc.text, [p for p in st.paragraphs if any(a <= p[0] < b for a, b in st.extractable())], data)
+    marks = find_marked(
+        text_of(doc), [p for p in st.paragraphs if any(a <= p[0] < b for a, b in st.extractable())], data
+    )
     resolver = SpeakerResolver(doc, index, data, para_of_token, [(m.start, m.end) for m in marks])
     return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
 
@@ -133,7 +153,7 @@ def _tok_span(doc, rng: tuple[int, int] | None) -> Span | None:
     if rng is None or rng[1] <= rng[0]:
         return None
     s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
-    return Span.of(doc.text, s, e)
+    return Span.of(text_of(doc), s, e)
 
 
 def _quote(doc, c: Candidate, r: Resolved) -> Quote:
@@ -141,7 +161,12 @@ def _quote(doc, c: Candidate, r: Resolved) -> Quote:
     speaker = Speaker(r.name, r.cluster.id if r.cluster else None, mention) if (r.name or mention) else None
     confidence = CONFIDENCE.get(c.how, 0.7) * RESOLUTION_CONFIDENCE.get(r.how, 0.5)
     return Quote(
-        start=c.start, end=c.end, text=doc.text[c.start : c.end], kind=c.kind,
-        confidence=round(confidence, 3), cue=_tok_span(doc, c.cue), speaker=speaker,
+        start=c.start,
+        end=c.end,
+        text=text_of(doc)[c.start : c.end],
+        kind=c.kind,
+        confidence=round(confidence, 3),
+        cue=_tok_span(doc, c.cue),
+        speaker=speaker,
         addressee=_tok_span(doc, c.addressee),
     )

@@ -31,30 +31,44 @@ def print_summary(art: Article, console: Console | None = None) -> None:
             console.print(f"[dim]{k}:[/dim] {v}")
     people = [e for e in art.entities if e.type == "PER"]
     if people:
-        console.print("[bold]People:[/bold] " + "; ".join(
-            e.name + (f" ({', '.join(e.roles)})" if e.roles else "") for e in people))
+        console.print(
+            "[bold]People:[/bold] "
+            + "; ".join(e.name + (f" ({', '.join(e.roles)})" if e.roles else "") for e in people)
+        )
     table = Table(title=f"{len(art.quotes)} quotes", show_lines=False, expand=True)
-    for col, kw in (("#", {"justify": "right"}), ("speaker", {}), ("cue", {}), ("kind", {}),
-                    ("quote", {"ratio": 1}), ("conf", {"justify": "right"})):
+    for col, kw in (
+        ("#", {"justify": "right"}),
+        ("speaker", {}),
+        ("cue", {}),
+        ("kind", {}),
+        ("quote", {"ratio": 1}),
+        ("conf", {"justify": "right"}),
+    ):
         table.add_column(col, **kw)
     for i, q in enumerate(art.quotes, 1):
         speaker = q.speaker.name if q.speaker and q.speaker.name else "[red]unknown[/red]"
         if q.addressee:
             speaker += f" → {q.addressee.text}"
-        table.add_row(str(i), speaker, q.cue.text if q.cue else "—", q.kind, _short(q.text),
-                      f"{q.confidence:.2f}")
+        table.add_row(
+            str(i), speaker, q.cue.text if q.cue else "—", q.kind, _short(q.text), f"{q.confidence:.2f}"
+        )
     console.print(table)
 
 
 def print_scores(scores: dict[str, float], console: Console | None = None) -> None:
     """The evaluation table: quote P/R/F1 at each level, speaker accuracy, end-to-end."""
     console = console or Console()
-    table = Table(title=f"{scores['articles']} articles, {scores['gold']} gold quotes, "
-                        f"{scores['predicted']} predicted")
+    table = Table(
+        title=f"{scores['articles']} articles, {scores['gold']} gold quotes, {scores['predicted']} predicted"
+    )
     for col in ("measure", "precision", "recall", "F1"):
         table.add_column(col)
-    for name, label in (("lenient", "quote >30% overlap"), ("strict", "quote >80% overlap"),
-                        ("exact", "quote exact span"), ("end_to_end", "quote + speaker (end-to-end)")):
+    for name, label in (
+        ("lenient", "quote >30% overlap"),
+        ("strict", "quote >80% overlap"),
+        ("exact", "quote exact span"),
+        ("end_to_end", "quote + speaker (end-to-end)"),
+    ):
         table.add_row(label, *(f"{scores[f'{name}_{m}']:.3f}" for m in ("p", "r", "f1")))
     console.print(table)
     for k in ("speaker_accuracy", "kind_accuracy", "cue_accuracy"):

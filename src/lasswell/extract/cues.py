@@ -14,8 +14,28 @@ from spacy.tokens import Doc, Span, Token
 from lasswell.lang import LanguageData
 
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
-CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'", "te", "t'", "y", "en", "se", "s'",
-                     "l'", "le", "la", "les", "ne", "n'"})
+CLITICS = frozenset(
+    {
+        "lui",
+        "leur",
+        "nous",
+        "vous",
+        "me",
+        "m'",
+        "te",
+        "t'",
+        "y",
+        "en",
+        "se",
+        "s'",
+        "l'",
+        "le",
+        "la",
+        "les",
+        "ne",
+        "n'",
+    }
+)
 NP_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
 NP_LINKS = frozenset({"de", "du", "des", "d'", "d’", "et", "-", "à", "au", "aux"})
 STOP_CONJ = frozenset({"et", "mais", "puis", "ou", "en"})
@@ -24,6 +44,10 @@ STOP_CONJ = frozenset({"et", "mais", "puis", "ou", "en"})
 MAX_COMPLEMENT_GAP = 6
 # A postposed subject is looked for in at most this many tokens after the verb group.
 MAX_POSTPOSED_SKIP = 5
+
+
+# Words of adverbials that may sit inside a verb group ("a-t-il par exemple déclaré").
+GROUP_ADVERBIALS = frozenset({"par", "exemple", "pour", "sa", "part", "ailleurs"})
 
 
 @dataclass(frozen=True)
@@ -63,8 +87,11 @@ def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...]) -> s
     if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") or tok.is_punct:
         return None
     followed_by_pronoun = i + 1 < len(doc) and (inverted_pronoun(doc[i + 1]) or _euphonic(doc[i + 1]))
-    if tok.pos_ in ("NOUN", "ADJ", "PROPN") and not tok.lower_.endswith(("é", "ée", "és", "ées")) \
-            and not followed_by_pronoun:
+    if (
+        tok.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not tok.lower_.endswith(("é", "ée", "és", "ées"))
+        and not followed_by_pronoun
+    ):
         return None  # "remarque-t-il" is a verb whatever the tagger says; "remarque" alone is not
     cands = lemmas(tok)
     if i > 0 and doc[i - 1].lemma_ == "faire":
@@ -84,11 +111,9 @@ def verb_group(doc: Doc, i: int, sent: Span) -> Group:
     skip = {"ne", "n'"}
     while start - 1 >= sent.start:
         t = doc[start - 1]
-        if t.pos_ == "AUX" or t.lemma_ == "faire" and start == i or inverted_pronoun(t) or _euphonic(t):
-            start -= 1
-        elif t.pos_ == "ADV" and t.lower_ not in skip and _aux_before(doc, start - 1, sent):
-            start -= 1
-        elif t.lower_ in ("par", "exemple", "pour", "sa", "part", "ailleurs") and _aux_before(doc, start - 1, sent):
+        joins = t.pos_ == "AUX" or (t.lemma_ == "faire" and start == i) or inverted_pronoun(t) or _euphonic(t)
+        inside = (t.pos_ == "ADV" and t.lower_ not in skip) or t.lower_ in GROUP_ADVERBIALS
+        if joins or (inside and _aux_before(doc, start - 1, sent)):
             start -= 1
         else:
             break
@@ -148,8 +173,10 @@ def np_ending_at(doc: Doc, j: int, sent: Span) -> tuple[int, int] | None:
         return None  # "… dément et dit": the subject is the first verb's
     while j >= sent.start and _np_token(doc[j]):
         if doc[j].pos_ == "PRON":
-            if doc[j].lower_ in SUBJECT_PRONOUNS | {"qui", "celui-ci", "celle-ci", "ce", "cela"} \
-                    and j == end - 1:
+            if (
+                doc[j].lower_ in SUBJECT_PRONOUNS | {"qui", "celui-ci", "celle-ci", "ce", "cela"}
+                and j == end - 1
+            ):
                 return (j, end)
             if doc[j].lower_ not in ("un", "une") or j - 1 < sent.start or doc[j - 1].pos_ != "DET":
                 break  # "l'un des participants" goes on; other pronouns end the phrase
@@ -176,8 +203,17 @@ def _name_apposition(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | None
 
 
 def _np_token(t: Token) -> bool:
-    return (t.pos_ in NP_POS or t.lower_ in NP_LINKS or t.pos_ == "PRON"
-            or t.pos_ == "X" and t.text[:1].isupper()) and not t.is_punct or t.text == "-"
+    return (
+        (
+            t.pos_ in NP_POS
+            or t.lower_ in NP_LINKS
+            or t.pos_ == "PRON"
+            or t.pos_ == "X"
+            and t.text[:1].isupper()
+        )
+        and not t.is_punct
+        or t.text == "-"
+    )
 
 
 def _skip_apposition(doc: Doc, comma: int, sent: Span, lang: LanguageData) -> int:
@@ -190,8 +226,10 @@ def _skip_apposition(doc: Doc, comma: int, sent: Span, lang: LanguageData) -> in
     first = doc[k + 1] if doc[k + 1].pos_ != "DET" else doc[k + 2]
     if first.lower_ in lang.words("role_nouns"):
         return k - 1
-    if all(t.pos_ in ("ADV", "ADP", "DET", "NOUN") and not t.ent_type_ for t in doc[k + 1 : comma]) \
-            and comma - k <= 4:
+    if (
+        all(t.pos_ in ("ADV", "ADP", "DET", "NOUN") and not t.ent_type_ for t in doc[k + 1 : comma])
+        and comma - k <= 4
+    ):
         return k - 1  # "François Fillon, cependant, refuse": an adverbial aside
     return comma
 
@@ -202,7 +240,7 @@ def subject_from_tree(doc: Doc, i: int, sent: Span) -> tuple[int, int] | None:
     for _ in range(4):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubj:pass") and sent.start <= c.i < sent.end:
-                if "Rel" in c.morph.get("PronType") and t.dep_.startswith("acl") :
+                if "Rel" in c.morph.get("PronType") and t.dep_.startswith("acl"):
                     h = t.head
                     return (h.left_edge.i, h.i + 1)
                 return _clip_np(doc, c)
@@ -218,8 +256,12 @@ def _clip_np(doc: Doc, head: Token) -> tuple[int, int]:
     s, e = head.i, head.i + 1
     while s - 1 >= head.left_edge.i and doc[s - 1].text != "," and doc[s - 1].pos_ not in ("VERB", "AUX"):
         s -= 1
-    while e <= head.right_edge.i and doc[e].text not in (",", "(") and doc[e].pos_ not in ("VERB", "AUX") \
-            and "Rel" not in doc[e].morph.get("PronType"):
+    while (
+        e <= head.right_edge.i
+        and doc[e].text not in (",", "(")
+        and doc[e].pos_ not in ("VERB", "AUX")
+        and "Rel" not in doc[e].morph.get("PronType")
+    ):
         e += 1
     return s, e
 
@@ -235,8 +277,12 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             j += 1
         elif doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
             j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes"
-        elif doc[j].text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ADJUNCT_PREPS \
-                and (pp_end := _pp_end(doc, j + 1, sent, allow_comma=True)) is not None:
+        elif (
+            doc[j].text == ","
+            and j + 1 < sent.end
+            and doc[j + 1].lower_ in ADJUNCT_PREPS
+            and (pp_end := _pp_end(doc, j + 1, sent, allow_comma=True)) is not None
+        ):
             j = pp_end + 1 if pp_end < sent.end and doc[pp_end].text == "," else pp_end  # ", à Reuters,"
         else:
             break
@@ -249,11 +295,20 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
     e = j
     if doc[j].pos_ == "DET" and j + 1 < sent.end and doc[j + 1].lower_ in ("un", "une"):
         e = j + 2  # "l'un d'eux", "l'une des participantes"
-    while e < sent.end and doc[e].lower_ not in ADJUNCT_PREPS and not (e > j and doc[e].lower_ in skip) \
-            and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "des", "d'", "d’", "-")
-                            or doc[e].pos_ == "X" and doc[e].text[:1].isupper()
-                            or doc[e].lower_ in ("eux", "elles") and doc[e - 1].lower_ in ("d'", "d’")) \
-            and not doc[e].is_punct:
+    while (
+        e < sent.end
+        and doc[e].lower_ not in ADJUNCT_PREPS
+        and not (e > j and doc[e].lower_ in skip)
+        and (
+            doc[e].pos_ in NP_POS
+            or doc[e].lower_ in ("de", "du", "des", "d'", "d’", "-")
+            or doc[e].pos_ == "X"
+            and doc[e].text[:1].isupper()
+            or doc[e].lower_ in ("eux", "elles")
+            and doc[e - 1].lower_ in ("d'", "d’")
+        )
+        and not doc[e].is_punct
+    ):
         e += 1
     if e + 1 < sent.end and doc[e].text == "," and doc[e + 1].ent_type_ == "PER":
         e += 1
@@ -302,8 +357,11 @@ def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tup
         t = doc[j]
         if t.lower_ in ("à", "au", "aux", "auprès", "devant"):
             e = j + 1
-            while e < sent.end and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "d'", "l'")) \
-                    and e - j < 8:
+            while (
+                e < sent.end
+                and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "du", "d'", "l'"))
+                and e - j < 8
+            ):
                 e += 1
             words = {x.lower_ for x in doc[j + 1 : e]}
             if words & heads or any(x.ent_type_ in ("PER", "ORG") for x in doc[j + 1 : e]):

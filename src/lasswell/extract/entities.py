@@ -87,8 +87,11 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
     s, e = span.start, span.end
     doc = span.doc
     while s < e and (doc[s].lower_ in articles or doc[s].text in titles or doc[s].is_punct):
-        if doc[s].text[:1].isupper() and span.label_ in ("ORG", "MISC", "PER") \
-                and doc[s].lower_ in ("le", "la", "les"):
+        if (
+            doc[s].text[:1].isupper()
+            and span.label_ in ("ORG", "MISC", "PER")
+            and doc[s].lower_ in ("le", "la", "les")
+        ):
             break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
@@ -116,9 +119,9 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
     """Correct the label: a name right after a person title or role noun is a person."""
     if s > 0:
         prev = doc[s - 1]
-        if prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns"):
-            if label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]):
-                return "PER"
+        titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
+        if titled and label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]):
+            return "PER"
     return LABELS.get(label, "MISC")
 
 
@@ -188,8 +191,12 @@ def _role_after(doc: Doc, e: int, lang: LanguageData) -> str | None:
     if i >= len(doc) or doc[i].lower_ not in lang.words("role_nouns"):
         return None
     j = i
-    while j < len(doc) and j - i < MAX_ROLE_TOKENS and doc[j].text not in (",", ".", ";", ")", "(") \
-            and doc[j].pos_ not in ("VERB", "AUX", "SCONJ", "PRON"):
+    while (
+        j < len(doc)
+        and j - i < MAX_ROLE_TOKENS
+        and doc[j].text not in (",", ".", ";", ")", "(")
+        and doc[j].pos_ not in ("VERB", "AUX", "SCONJ", "PRON")
+    ):
         j += 1
     return doc[i:j].text
 
@@ -216,15 +223,21 @@ def _first_name_start(doc: Doc, s: int, lang: LanguageData) -> int:
     t = doc[s - 1]
     if s > 1 and doc[s - 2].pos_ in ("DET", "ADP"):
         return s  # "le Suisse Pablo Victor Dana": a nationality, not a first name
-    if (t.text[:1].isupper() and t.is_alpha and t.ent_type_ in ("", "PER")
-            and t.text not in lang.lexicon["not_names"] and t.lower_ not in lang.words("role_nouns")
-            and t.pos_ in ("PROPN", "ADJ", "NOUN", "X")):
+    if (
+        t.text[:1].isupper()
+        and t.is_alpha
+        and t.ent_type_ in ("", "PER")
+        and t.text not in lang.lexicon["not_names"]
+        and t.lower_ not in lang.words("role_nouns")
+        and t.pos_ in ("PROPN", "ADJ", "NOUN", "X")
+    ):
         return s - 1
     return s
 
 
-def _surname_mentions(doc: Doc, ranges: list[tuple[int, int]], clusters: list[Cluster],
-                      by_token: dict[int, Cluster]) -> None:
+def _surname_mentions(
+    doc: Doc, ranges: list[tuple[int, int]], clusters: list[Cluster], by_token: dict[int, Cluster]
+) -> None:
     """Bare surnames the model missed (``Ryabkov`` tagged as a noun): add them as mentions."""
     surnames = {}
     for c in clusters:
@@ -262,7 +275,7 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
             assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
         else:
             others.setdefault(key, []).append((s, e, label))
-    for key, group in others.items():
+    for group in others.values():
         labels = Counter(lab for _, _, lab in group)
         # A bare name no full person name explains: the model's PER on one mention is less
         # reliable than LOC/ORG on another ("Washington", "Kremlin").
@@ -317,8 +330,9 @@ def _new(clusters: list[Cluster], label: str) -> Cluster:
     return c
 
 
-def _person_cluster(doc: Doc, s: int, e: int, people: dict[str, list[Cluster]],
-                    clusters: list[Cluster]) -> Cluster:
+def _person_cluster(
+    doc: Doc, s: int, e: int, people: dict[str, list[Cluster]], clusters: list[Cluster]
+) -> Cluster:
     last, first = _person_key(doc, s, e)
     for c in reversed(people.get(last, [])):
         firsts = {_person_key(doc, a, b)[1] for a, b in c.mentions} - {None}
@@ -350,8 +364,7 @@ def to_records(doc: Doc, index: EntityIndex) -> tuple[Entity, ...]:
             roles=tuple(c.roles),
             gender=c.gender,
             mentions=tuple(
-                TextSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
-                for s, e in c.mentions
+                TextSpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text) for s, e in c.mentions
             ),
         )
         for c in index.clusters

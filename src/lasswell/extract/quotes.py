@@ -13,6 +13,7 @@ speaker mention and addressee; character range for the content). Two passes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span
 from lasswell.extract import cues as C
 from lasswell.extract.marks import Marked, find_marked
 from lasswell.lang import LanguageData
+from lasswell.nlp import text_of
 
 # A bare quotation (no cue) continues the previous quote's speaker only if it starts within
 # this many paragraphs of it (1 = the same or the next paragraph; 2 allows one paragraph of
@@ -33,12 +35,22 @@ MIN_UNCUED_WORDS = 4
 MAX_INTERRUPTION_CHARS = 60
 # Confidence by how the quote was found and attributed (ranked by dev-set precision of each
 # path: incise and colon intros are nearly always right, continuations and noun phrases less).
-CONFIDENCE = {"incise": 0.95, "colon": 0.9, "selon": 0.85, "que": 0.85, "inf": 0.8, "quoted": 0.85,
-              "postposed": 0.75, "np": 0.7, "continuation": 0.7, "headline": 0.8}
+CONFIDENCE = {
+    "incise": 0.95,
+    "colon": 0.9,
+    "selon": 0.85,
+    "que": 0.85,
+    "inf": 0.8,
+    "quoted": 0.85,
+    "postposed": 0.75,
+    "np": 0.7,
+    "continuation": 0.7,
+    "headline": 0.8,
+}
 # An incise verb is looked for within this many tokens after the closing mark ("a-t-il par
 # exemple déclaré" puts it 6 tokens on).
 INCISE_WINDOW = 8
-_SENT_END_CHARS = ".!?…:»”\")"
+_SENT_END_CHARS = '.!?…:»”")'
 _JOINED = re.compile(r"^\s*,?\s*(?:et|ou|puis)?\s*[«“\"]")
 _SELON_REL = frozenset({"lesquels", "lesquelles", "lequel", "laquelle", "que", "qu'"})
 
@@ -66,19 +78,21 @@ def _tok_at(doc: Doc, char: int) -> int:
 
 def _trim_end(doc: Doc, end_tok: int, start_char: int) -> int:
     """Character end of a content whose last token is ``end_tok - 1``, final stops removed."""
-    text = doc.text
+    text = text_of(doc)
     e = doc[end_tok - 1].idx + len(doc[end_tok - 1]) if end_tok > 0 else start_char
     while e > start_char and (text[e - 1] in " .;:,\n" or text[e - 1].isspace()):
         e -= 1
     return e
 
 
-def find_quotes(doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-                lang: LanguageData) -> list[Candidate]:
+def find_quotes(
+    doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[int, int]], lang: LanguageData
+) -> list[Candidate]:
     """All quotes of the given character ranges of ``doc`` (the title and body zones)."""
     paras = [p for p in paragraphs if any(s <= p[0] < e for s, e in ranges)]
-    marks = find_marked(doc.text, paras, lang)
-    sents = [s for s in sentences(doc) if any(a <= s.start_char < b for a, b in ranges)]
+    marks = find_marked(text_of(doc), paras, lang)
+    sentence_of(doc, 0)
+    sents = [s for s in doc.user_data["lasswell_sents"][0] if any(a <= s.start_char < b for a, b in ranges)]
     cands: list[Candidate] = []
     for sent in sents:
         cands.extend(_cue_quotes(doc, sent, lang, marks))
@@ -94,7 +108,18 @@ def find_quotes(doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[
 
 
 _FINAL = frozenset(".!?…")
-_CLOSERS = frozenset("»”\")")
+_CLOSERS = frozenset('»”")')
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The (re-joined) sentence holding token ``i``; cached on the Doc (``Token.sent`` walks
+    the whole document on every call)."""
+    cache = doc.user_data.get("lasswell_sents")
+    if cache is None:
+        sents = sentences(doc)
+        cache = doc.user_data["lasswell_sents"] = (sents, [s.start for s in sents])
+    sents, starts = cache
+    return sents[max(0, bisect.bisect_right(starts, i) - 1)]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -129,8 +154,11 @@ def _real_boundary(doc: Doc, i: int) -> bool:
     while j >= 0 and doc[j].text in _CLOSERS:
         j -= 1
     nxt = doc[i]
-    return j >= 0 and doc[j].text[-1:] in _FINAL and (
-        nxt.text[:1].isupper() or nxt.text[:1] in "«“\"" or nxt.is_space or nxt.like_num)
+    return (
+        j >= 0
+        and doc[j].text[-1:] in _FINAL
+        and (nxt.text[:1].isupper() or nxt.text[:1] in '«“"' or nxt.is_space or nxt.like_num)
+    )
 
 
 def _para_index(paras: list[tuple[int, int]]):
@@ -139,6 +167,7 @@ def _para_index(paras: list[tuple[int, int]]):
             if s <= char < e or char < s:
                 return i
         return len(paras)
+
     return index
 
 
@@ -195,8 +224,9 @@ def _crosses_marks(c: Candidate, marks: list[Marked]) -> bool:
     """A content that starts or ends inside a quotation (an incise or selon read wrongly)."""
     if c.how not in ("postposed", "selon"):
         return False
-    return any(m.outer_start < c.start < m.outer_end or m.outer_start < c.end < m.outer_end - 1
-               for m in marks)
+    return any(
+        m.outer_start < c.start < m.outer_end or m.outer_start < c.end < m.outer_end - 1 for m in marks
+    )
 
 
 def _inside_marks(char: int, marks: list[Marked]) -> bool:
@@ -211,8 +241,9 @@ def _coordinated(doc: Doc, g: C.Group) -> bool:
     return "Part" in doc[g.verb].morph.get("VerbForm") and "Pres" in doc[g.verb].morph.get("Tense")
 
 
-def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
-              stops: dict[int, int], previous_speaker) -> Candidate | None:
+def _from_cue(
+    doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData, stops: dict[int, int], previous_speaker
+) -> Candidate | None:
     if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang) or _passive(doc, g):
         return None
     comp = _complement(doc, g, sent, lemma, lang)
@@ -226,20 +257,30 @@ def _from_cue(doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData,
     needs = how == "np" or (lemma in lang.cues["mental"] and lemma not in lang.cues["que"])
     speaker = _preposed_speaker(doc, g, sent, lang, previous_speaker)
     return Candidate(
-        start=start_char, end=_trim_end(doc, end_tok, start_char), kind="indirect", how=how,
-        cue=(g.start, g.end), speaker=speaker,
-        addressee=C.addressee_after(doc, g.end, sent, lang), needs_marks=needs,
+        start=start_char,
+        end=_trim_end(doc, end_tok, start_char),
+        kind="indirect",
+        how=how,
+        cue=(g.start, g.end),
+        speaker=speaker,
+        addressee=C.addressee_after(doc, g.end, sent, lang),
+        needs_marks=needs,
         cue_inside=doc[g.verb].idx,
     )
 
 
-def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData,
-                      previous=None) -> tuple[int, int] | None:
+def _preposed_speaker(
+    doc: Doc, g: C.Group, sent: Span, lang: LanguageData, previous=None
+) -> tuple[int, int] | None:
     if g.inverted is not None:
         return (g.inverted, g.inverted + 1)
     if _impersonal(doc, g):
         return None
-    if _participle(doc, g) or g.start > sent.start and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais"):
+    if (
+        _participle(doc, g)
+        or g.start > sent.start
+        and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais")
+    ):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
     else:
@@ -252,8 +293,11 @@ def _preposed_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData,
 def _passive(doc: Doc, g: C.Group) -> bool:
     """``La vidéo a été publiée``: a passive cue's subject is what was said, not who said it
     (the impersonal ``il a été annoncé que`` is kept, with an unknown source)."""
-    passive = any(doc[k].lemma_ == "être" and doc[k].pos_ == "AUX" for k in range(g.start, g.verb)) \
-        and "Part" in doc[g.verb].morph.get("VerbForm") and "Pres" not in doc[g.verb].morph.get("Tense")
+    passive = (
+        any(doc[k].lemma_ == "être" and doc[k].pos_ == "AUX" for k in range(g.start, g.verb))
+        and "Part" in doc[g.verb].morph.get("VerbForm")
+        and "Pres" not in doc[g.verb].morph.get("Tense")
+    )
     return passive and not _impersonal(doc, g)
 
 
@@ -276,8 +320,12 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j + 1, "que")
         if low == "selon" and j + 1 < sent.end and doc[j + 1].lower_ in _SELON_REL and que:
             return (j + 2, "que")
-        if low in ("si", "s'") and que and j == g.end and lemma in ("demander", "interroger", "questionner",
-                                                                       "s'interroger", "interroger"):
+        if (
+            low in ("si", "s'")
+            and que
+            and j == g.end
+            and lemma in ("demander", "interroger", "questionner", "s'interroger", "interroger")
+        ):
             return (j + 1, "que")
         if low in ("de", "d'", "d’", "à") and inf and _infinitive_at(doc, j + 1, sent):
             return (j + 1, "inf")
@@ -285,14 +333,14 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j, "inf")
         if t.text == ":" or t.is_sent_end:
             return None
-        if t.text in "«“\"" and j - g.end <= 2 and g.start > sent.start and not _incise_position(doc, g):
+        if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start and not _incise_position(doc, g):
             return (j, "quoted")
         if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct:
             break
         j += 1
-    if np and g.start > sent.start and not _incise_position(doc, g) and g.end < sent.end:
-        if doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;":
-            return (g.end, "np")
+    object_follows = g.end < sent.end and doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;"
+    if np and g.start > sent.start and not _incise_position(doc, g) and object_follows:
+        return (g.end, "np")
     return None
 
 
@@ -308,9 +356,32 @@ def _incise_position(doc: Doc, g: C.Group) -> bool:
 def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
     """An infinitive at ``j``, after optional ``ne pas`` / clitics (``ne pas avoir voulu``)."""
     k = j
-    while k < sent.end and k - j < 5 and doc[k].lower_ in ("ne", "n'", "pas", "jamais", "plus", "se", "s'",
-                                                              "lui", "leur", "y", "en", "le", "la", "les", "l'",
-                                                              "«", "\"", "“", "["):
+    while (
+        k < sent.end
+        and k - j < 5
+        and doc[k].lower_
+        in (
+            "ne",
+            "n'",
+            "pas",
+            "jamais",
+            "plus",
+            "se",
+            "s'",
+            "lui",
+            "leur",
+            "y",
+            "en",
+            "le",
+            "la",
+            "les",
+            "l'",
+            "«",
+            '"',
+            "“",
+            "[",
+        )
+    ):
         k += 1
     return k < sent.end and "Inf" in doc[k].morph.get("VerbForm")
 
@@ -325,15 +396,24 @@ def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
             break
         if t.text in (".", "!", "?") and k + 1 < sent.end and doc[k + 1].text[:1].isupper():
             break  # the parser missed a sentence end
-        if t.lower_ == "tandis" or (t.lower_ == "alors" and k + 1 < sent.end
-                                    and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","):
+        if t.lower_ == "tandis" or (
+            t.lower_ == "alors" and k + 1 < sent.end and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","
+        ):
             break
-        if t.lower_ in ("selon", "d'après") and doc[k - 1].text == "," and k + 1 < sent.end \
-                and doc[k + 1].lower_ not in _SELON_REL:
+        if (
+            t.lower_ in ("selon", "d'après")
+            and doc[k - 1].text == ","
+            and k + 1 < sent.end
+            and doc[k + 1].lower_ not in _SELON_REL
+        ):
             break
         k += 1
-    while k > start and (doc[k - 1].is_punct and doc[k - 1].text not in "»”\")" or doc[k - 1].is_space
-                         or doc[k - 1].lower_ in C.STOP_CONJ):
+    while k > start and (
+        doc[k - 1].is_punct
+        and doc[k - 1].text not in '»”")'
+        or doc[k - 1].is_space
+        or doc[k - 1].lower_ in C.STOP_CONJ
+    ):
         k -= 1
     return k
 
@@ -342,25 +422,33 @@ def _postposed(doc: Doc, sent: Span, g: C.Group, lang: LanguageData) -> Candidat
     """``P, estime X.``: an incise after a clause without quotation marks."""
     if g.start - 1 <= sent.start or doc[g.start - 1].text != ",":
         return None
-    if doc[g.start - 2].text in "»”\"":
+    if doc[g.start - 2].text in '»”"':
         return None  # the incise of a direct quote: the direct pass takes it
     verb = doc[g.verb]
-    if C.cue_lemma(doc, g.verb, lang, ("incise",)) is None or "Pres" in verb.morph.get("Tense") \
-            and "Part" in verb.morph.get("VerbForm"):
+    if (
+        C.cue_lemma(doc, g.verb, lang, ("incise",)) is None
+        or "Pres" in verb.morph.get("Tense")
+        and "Part" in verb.morph.get("VerbForm")
+    ):
         return None
     speaker = C.subject_after(doc, g, sent, lang)
     if speaker is None:
         return None
     first = sent.start
-    while first < g.start and (doc[first].is_space or doc[first].is_punct and doc[first].text not in "«“\""):
+    while first < g.start and (doc[first].is_space or doc[first].is_punct and doc[first].text not in '«“"'):
         first += 1
-    if doc[first].text in "«“\"":
+    if doc[first].text in '«“"':
         return None  # a quotation before the incise: the direct pass takes it
     start_char = doc[first].idx
     return Candidate(
-        start=start_char, end=_trim_end(doc, g.start - 1, start_char), kind="indirect",
-        how="postposed", cue=(g.start, g.end), speaker=speaker,
-        addressee=C.addressee_after(doc, speaker[1], sent, lang), cue_inside=doc[g.verb].idx,
+        start=start_char,
+        end=_trim_end(doc, g.start - 1, start_char),
+        kind="indirect",
+        how="postposed",
+        cue=(g.start, g.end),
+        speaker=speaker,
+        addressee=C.addressee_after(doc, speaker[1], sent, lang),
+        cue_inside=doc[g.verb].idx,
     )
 
 
@@ -379,8 +467,11 @@ def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked])
         if np_start >= sent.end or doc[np_start].lower_ in _SELON_REL:
             continue
         np_end = np_start
-        while np_end < sent.end and doc[np_end].text not in (",", ".", ";", ":", "«", "\"", "“") \
-                and (doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ") or _adjectival(doc[np_end])):
+        while (
+            np_end < sent.end
+            and doc[np_end].text not in (",", ".", ";", ":", "«", '"', "“")
+            and (doc[np_end].pos_ not in ("VERB", "AUX", "SCONJ") or _adjectival(doc[np_end]))
+        ):
             np_end += 1
         while np_end > np_start and doc[np_end - 1].pos_ in ("CCONJ", "ADP"):
             np_end -= 1
@@ -396,13 +487,19 @@ def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked])
 
 def _adjectival(t) -> bool:
     """A past participle used as an adjective inside a noun phrase (``sa garde rapprochée``)."""
-    return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense") \
-        and t.i > 0 and t.doc[t.i - 1].pos_ in ("NOUN", "ADJ")
+    return (
+        t.pos_ == "VERB"
+        and "Part" in t.morph.get("VerbForm")
+        and "Past" in t.morph.get("Tense")
+        and t.i > 0
+        and t.doc[t.i - 1].pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _named_source(doc: Doc, s: int, e: int) -> bool:
-    return any(t.ent_type_ in ("PER", "ORG") for t in doc[s:e]) or \
-        (e - s == 1 and doc[s].lower_ in ("lui", "elle", "eux", "elles"))
+    return any(t.ent_type_ in ("PER", "ORG") for t in doc[s:e]) or (
+        e - s == 1 and doc[s].lower_ in ("lui", "elle", "eux", "elles")
+    )
 
 
 def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candidate | None:
@@ -410,9 +507,11 @@ def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candid
     et, selon X, P``) or before it (``P, selon X.``; ``P selon X``)."""
     first = _clause_start(doc, i, sent)
     after_ok = np_e < sent.end and doc[np_e].text == "," and sent.end - np_e > 3
-    before_clause = i > first and any(
-        "Fin" in t.morph.get("VerbForm") for t in doc[first:i]) and doc[i - 2].lower_ not in (
-        "et", "mais", "car", "or", "donc")
+    before_clause = (
+        i > first
+        and any("Fin" in t.morph.get("VerbForm") for t in doc[first:i])
+        and doc[i - 2].lower_ not in ("et", "mais", "car", "or", "donc")
+    )
     if before_clause:
         s_tok, e_tok = first, i - 1 if doc[i - 1].text == "," else i
     elif after_ok:
@@ -425,8 +524,15 @@ def _selon_content(doc: Doc, sent: Span, i: int, np_s: int, np_e: int) -> Candid
         return None
     start_char = doc[s_tok].idx
     end_char = _trim_end(doc, _sentence_stop(doc, s_tok, e_tok), start_char)
-    return Candidate(start=start_char, end=end_char, kind="indirect", how="selon",
-                     cue=(i, np_s), speaker=(np_s, np_e), cue_inside=doc[i].idx)
+    return Candidate(
+        start=start_char,
+        end=end_char,
+        kind="indirect",
+        how="selon",
+        cue=(i, np_s),
+        speaker=(np_s, np_e),
+        cue_inside=doc[i].idx,
+    )
 
 
 def _clause_start(doc: Doc, i: int, sent: Span) -> int:
@@ -435,7 +541,7 @@ def _clause_start(doc: Doc, i: int, sent: Span) -> int:
     k = i
     while k > sent.start and not (doc[k - 1].text in _FINAL and doc[k].text[:1].isupper()):
         k -= 1
-    while k < i and (doc[k].is_space or doc[k].is_punct and doc[k].text not in "«“\""):
+    while k < i and (doc[k].is_space or doc[k].is_punct and doc[k].text not in '«“"'):
         k += 1
     return k
 
@@ -452,8 +558,11 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Cand
     """Apply the mark requirements, set mixed kinds, drop quotes nested in other quotes."""
     kept = []
     for c in cands:
-        inner = [m for m in marks if m.start >= c.start and m.end <= c.end + 1
-                 or m.outer_start >= c.start and m.outer_start < c.end]
+        inner = [
+            m
+            for m in marks
+            if m.start >= c.start and m.end <= c.end + 1 or m.outer_start >= c.start and m.outer_start < c.end
+        ]
         if c.needs_marks and not inner:
             continue
         if inner:
@@ -467,7 +576,8 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Cand
     for c in kept:
         nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
         covers = c.how == "selon" and any(
-            o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept)
+            o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept
+        )
         if not nested and not covers:
             out.append(c)
     return _dedupe(out)
@@ -489,10 +599,15 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 # --- pass 2: quotations standing on their own -----------------------------------------------
 
 
-def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
-                   paras: list[tuple[int, int]], lang: LanguageData) -> list[Candidate]:
+def _direct_quotes(
+    doc: Doc,
+    marks: list[Marked],
+    cue_cands: list[Candidate],
+    paras: list[tuple[int, int]],
+    lang: LanguageData,
+) -> list[Candidate]:
     out: list[Candidate] = []
-    text = doc.text
+    text = text_of(doc)
     pending: list[Marked] = []  # « A » et « B », déplore-t-il: A waits for B's incise
     split: list[Marked] = []
     for m in marks:
@@ -509,15 +624,17 @@ def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
         before = text[para[0] : m.outer_start].rstrip()
         after = text[m.outer_end : para[1]].lstrip()
         cand = _attributed(doc, m, before, after, lang, out)
-        if cand is None or cand.how == "continuation":
-            if _JOINED.match(after) and (cand is None or not out):
-                pending.append(m)
-                continue
+        unattributed = cand is None or (cand.how == "continuation" and not out)
+        if unattributed and _JOINED.match(after):
+            pending.append(m)
+            continue
         if cand is not None and cand.how == "incise":
             for p in pending:
                 if p.outer_end <= m.outer_start and m.outer_start - p.outer_end <= MAX_INTERRUPTION_CHARS:
                     out.append(Candidate(p.start, p.end, "direct", "incise", cand.cue, cand.speaker))
-        pending = [p for p in pending if _JOINED.match(text[p.outer_end : m.outer_start])] if cand is None else []
+        pending = (
+            [p for p in pending if _JOINED.match(text[p.outer_end : m.outer_start])] if cand is None else []
+        )
         if cand is None:
             continue
         if any(c.start < cand.end and cand.start < c.end for c in cue_cands):
@@ -527,12 +644,13 @@ def _direct_quotes(doc: Doc, marks: list[Marked], cue_cands: list[Candidate],
     return out
 
 
-def _attributed(doc: Doc, m: Marked, before: str, after: str, lang: LanguageData,
-                previous: list[Candidate]) -> Candidate | None:
+def _attributed(
+    doc: Doc, m: Marked, before: str, after: str, lang: LanguageData, previous: list[Candidate]
+) -> Candidate | None:
     base = dict(start=m.start, end=m.end, kind="direct")
     open_tok = _tok_at(doc, m.outer_start)
     close_tok = _tok_at(doc, m.outer_end - 1) + 1 if m.close is not None else None
-    sent = doc[open_tok].sent
+    sent = sentence_of(doc, open_tok)
     if close_tok is not None and close_tok < len(doc):
         inc = _incise_after(doc, close_tok, lang)
         if inc and (not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)):
@@ -546,9 +664,15 @@ def _attributed(doc: Doc, m: Marked, before: str, after: str, lang: LanguageData
     if sel:
         return Candidate(**base, how="selon", cue=sel[0], speaker=sel[1])
     standalone_start = not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)
-    standalone_end = not after or after[0] in ".!?…" or m.close is None or after[0] in "(" \
-        or m.end > m.start and doc.text[m.end - 1] in ".!?…"
-    words = len(doc.text[m.start : m.end].split())
+    standalone_end = (
+        not after
+        or after[0] in ".!?…"
+        or m.close is None
+        or after[0] in "("
+        or m.end > m.start
+        and text_of(doc)[m.end - 1] in ".!?…"
+    )
+    words = len(text_of(doc)[m.start : m.end].split())
     if standalone_start and standalone_end and words >= MIN_UNCUED_WORDS:
         return Candidate(**base, how="continuation")
     return None
@@ -578,7 +702,7 @@ def _internal_incise(doc: Doc, m: Marked, lang: LanguageData):
             continue
         a = Marked(m.start, _trim_end(doc, k - 1, m.start), m.open, None)
         b_start = doc[after + 1].idx if after + 1 < e_tok else m.end
-        b = Marked(b_start, m.end, None, m.close) if len(doc.text[b_start : m.end].split()) >= 3 else None
+        b = Marked(b_start, m.end, None, m.close) if len(text_of(doc)[b_start : m.end].split()) >= 3 else None
         return a, found, speaker, b
     return None
 
@@ -599,8 +723,11 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
     if j >= len(doc) or doc[j].is_space:
         return None
     sent = _sent_from(doc, j)
-    while j < sent.end - 1 and doc[j].lower_ in ("lui", "leur", "nous", "vous", "me", "m'", "s'", "se") \
-            and doc[j].pos_ == "PRON":
+    while (
+        j < sent.end - 1
+        and doc[j].lower_ in ("lui", "leur", "nous", "vous", "me", "m'", "s'", "se")
+        and doc[j].pos_ == "PRON"
+    ):
         j += 1  # "lui avait alors répondu le président"
     for k in range(j, min(sent.end, j + INCISE_WINDOW)):
         lemma = C.cue_lemma(doc, k, lang, ("incise", "que"))
@@ -632,23 +759,29 @@ def _sent_from(doc: Doc, j: int) -> Span:
     return doc[j : min(len(doc), e + 1)]
 
 
-def _colon_intro(doc: Doc, m: Marked, open_tok: int, sent: Span, lang: LanguageData,
-                 base: dict) -> Candidate | None:
+def _colon_intro(
+    doc: Doc, m: Marked, open_tok: int, sent: Span, lang: LanguageData, base: dict
+) -> Candidate | None:
     """``X a déclaré : « P »`` (cue + subject) or ``Kremlin : « P »`` (headline source)."""
     colon = open_tok - 1
     while colon > 0 and doc[colon].text != ":":
         colon -= 1
-    start = doc[colon].sent.start if colon >= 0 else sent.start
+    start = sentence_of(doc, colon).start if colon >= 0 else sent.start
     verbs = [i for i in range(start, colon) if doc[i].pos_ == "VERB" and not C.inverted_pronoun(doc[i])]
     if verbs:
         i = verbs[-1]
-        csent = doc[i].sent
+        csent = sentence_of(doc, i)
         g = C.verb_group(doc, i, csent)
         if C.negated(doc, g, lang):
             return None
         speaker = _preposed_speaker(doc, g, csent, lang)
-        return Candidate(**base, how="colon", cue=(g.start, g.end), speaker=speaker,
-                         addressee=C.addressee_after(doc, g.end, csent, lang))
+        return Candidate(
+            **base,
+            how="colon",
+            cue=(g.start, g.end),
+            speaker=speaker,
+            addressee=C.addressee_after(doc, g.end, csent, lang),
+        )
     s = colon - 1
     while s >= start and (doc[s].pos_ in C.NP_POS or doc[s].lower_ in C.NP_LINKS):
         s -= 1

@@ -23,12 +23,36 @@ from lasswell.lang import LanguageData
 MAX_BACK_PARAGRAPHS = 4
 # Confidence multipliers by how the name was reached (pronouns and role nouns are the usual
 # error sources on the dev set; names and organisations almost never are).
-RESOLUTION_CONFIDENCE = {"name": 1.0, "entity": 0.95, "np": 0.85, "pronoun": 0.85, "role": 0.75,
-                         "continuation": 0.9, "none": 0.5}
+RESOLUTION_CONFIDENCE = {
+    "name": 1.0,
+    "entity": 0.95,
+    "np": 0.85,
+    "pronoun": 0.85,
+    "role": 0.75,
+    "continuation": 0.9,
+    "none": 0.5,
+}
 _MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier", "celui"}
 _FEM = {"elle", "-elle", "elles", "-elles", "celle-ci", "cette dernière", "celle"}
-_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles", "on",
-             "celui-ci", "celle-ci", "celui", "celle", "ce dernier", "cette dernière"}
+_PRONOUNS = {
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "lui",
+    "eux",
+    "-il",
+    "-elle",
+    "-ils",
+    "-elles",
+    "on",
+    "celui-ci",
+    "celle-ci",
+    "celui",
+    "celle",
+    "ce dernier",
+    "cette dernière",
+}
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
 
 
@@ -61,8 +85,14 @@ def _of_cluster(c: Cluster, how: str) -> Resolved:
 class SpeakerResolver:
     """Walks the quotes of one article in order, keeping the discourse context."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, lang: LanguageData,
-                 para_of_token, quoted: list[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        index: EntityIndex,
+        lang: LanguageData,
+        para_of_token,
+        quoted: list[tuple[int, int]] = (),
+    ) -> None:
         self.doc, self.index, self.lang = doc, index, lang
         self.quoted_spans = sorted(quoted)
         self.para_of_token = para_of_token
@@ -83,8 +113,11 @@ class SpeakerResolver:
             r = self.mention(*c.speaker)
         if r.name:
             self.last, self.last_para = r, c.para
-        self.last_end_tok = self.doc.char_span(c.start, c.end, alignment_mode="expand").end \
-            if c.end > c.start else self.last_end_tok
+        self.last_end_tok = (
+            self.doc.char_span(c.start, c.end, alignment_mode="expand").end
+            if c.end > c.start
+            else self.last_end_tok
+        )
         return r
 
     def mention(self, s: int, e: int) -> Resolved:
@@ -111,17 +144,21 @@ class SpeakerResolver:
     def _antecedent(self, i: int) -> tuple[int, int] | None:
         """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``)."""
         from lasswell.extract.cues import np_ending_at
+        from lasswell.extract.quotes import sentence_of
 
         j = i - 1
         if j >= 0 and self.doc[j].text == ",":
             j -= 1
         time_words = self.lang.words("time_words")
-        while j > 0 and (self.doc[j].lower_ in time_words or self.doc[j].like_num
-                         or self.doc[j].lower_ in ("en", "le", "la")):
+        while j > 0 and (
+            self.doc[j].lower_ in time_words
+            or self.doc[j].like_num
+            or self.doc[j].lower_ in ("en", "le", "la")
+        ):
             j -= 1  # "Emmanuel Macron en février dernier, qui …"
         if j < 0:
             return None
-        found = np_ending_at(self.doc, j, self.doc[j].sent)
+        found = np_ending_at(self.doc, j, sentence_of(self.doc, j))
         return found if found and self.doc[found[0]].lower_ != "qui" else None
 
     def _head_person(self, s: int, e: int) -> Cluster | None:
@@ -131,8 +168,11 @@ class SpeakerResolver:
                 continue
             first = max(s, min(a for a, b in c.mentions if a < e and b > s))
             prev = self.doc[first - 1] if first > s else None
-            if prev is not None and (prev.lower_ in ("de", "d'", "d’", "du", "des") or
-                                     prev.pos_ == "NOUN" and prev.lower_ not in self.humans):
+            if prev is not None and (
+                prev.lower_ in ("de", "d'", "d’", "du", "des")
+                or prev.pos_ == "NOUN"
+                and prev.lower_ not in self.humans
+            ):
                 continue  # "un proche de X", "l'administration Biden": X is not the speaker
             return c
         return None
@@ -142,8 +182,12 @@ class SpeakerResolver:
         for c in self.index.in_range(s, e):
             a, b = next((max(a, s), b) for a, b in c.mentions if a < e and b > s)
             rest_before = [t for t in self.doc[s:a] if t.pos_ not in ("DET",)]
-            if b >= e - 1 and (not rest_before or len(rest_before) <= 2 and a - 1 >= s
-                               and self.doc[a - 1].pos_ in ("NOUN", "ADJ")):
+            if b >= e - 1 and (
+                not rest_before
+                or len(rest_before) <= 2
+                and a - 1 >= s
+                and self.doc[a - 1].pos_ in ("NOUN", "ADJ")
+            ):
                 return c
             if a <= s + 1 and b >= e:
                 return c
@@ -227,10 +271,17 @@ class SpeakerResolver:
             return self._agree(_of_cluster(subject, "pronoun"), gender)
         para = self.para_of_token(s)
         last = self.last
-        recent_last = last is not None and last.name is not None and _compatible(last.gender, gender) \
-            and not last.plural and para - self.last_para <= MAX_BACK_PARAGRAPHS
+        recent_last = (
+            last is not None
+            and last.name is not None
+            and _compatible(last.gender, gender)
+            and not last.plural
+            and para - self.last_para <= MAX_BACK_PARAGRAPHS
+        )
         if recent_last and last.person:
-            return self._agree(Resolved(last.name, last.cluster, last.gender or gender, "pronoun", True), gender)
+            return self._agree(
+                Resolved(last.name, last.cluster, last.gender or gender, "pronoun", True), gender
+            )
         near = self._recent_person(s, gender)
         if near:
             return self._agree(_of_cluster(near, "pronoun"), gender)
@@ -250,8 +301,14 @@ class SpeakerResolver:
         best = None
         for i in range(max(self.last_end_tok, s - 60), s):
             c = self.index.at(i)
-            if c is None or c.type != "PER" or not _compatible(c.gender, gender) or not _named(c) \
-                    or self._quoted(i) or (self.index.at(i + 1) is c):
+            if (
+                c is None
+                or c.type != "PER"
+                or not _compatible(c.gender, gender)
+                or not _named(c)
+                or self._quoted(i)
+                or (self.index.at(i + 1) is c)
+            ):
                 continue
             if self._subject_like(i) or self._first_mention(c, i):
                 best = c

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -41,13 +41,17 @@ class LanguageData:
     zones: dict[str, tuple[str, ...]]
     quote_marks: dict[str, frozenset[str]]
     first_names: dict[str, str]
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list of the lexicon as a frozen set (lower-cased)."""
-        return frozenset(w.lower() for w in self.lexicon[key])
+        """A word list of the lexicon as a frozen set (lower-cased), built once."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(w.lower() for w in self.lexicon[key])
+        return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_language(code: str) -> LanguageData:
     """Load the data of a supported language; raise UnsupportedLanguageError otherwise."""
     if code not in SUPPORTED_LANGUAGES:
@@ -60,11 +64,11 @@ def load_language(code: str) -> LanguageData:
         cues={k: frozenset(v) for k, v in cues.items() if isinstance(v, list)},
         lexicon=_read_json(code, "lexicon.json"),
         zones={k: tuple(v) for k, v in _read_json(code, "zones.json").items() if k != "_doc"},
-        quote_marks={
-            k: frozenset(v) for k, v in _read_json(code, "quotes.json").items() if k != "_doc"
-        },
+        quote_marks={k: frozenset(v) for k, v in _read_json(code, "quotes.json").items() if k != "_doc"},
         first_names={
-            name: g for g, names in _read_json(code, "first_names.json").items() if g != "_doc"
+            name: g
+            for g, names in _read_json(code, "first_names.json").items()
+            if g != "_doc"
             for name in names
         },
     )
@@ -80,9 +84,6 @@ def detect_language(text: str, sample_chars: int = 20_000) -> str | None:
     words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
     if len(words) < MIN_WORDS:
         return None
-    shares = {
-        lang: sum(w in vocab for w in words) / len(words)
-        for lang, vocab in _function_words().items()
-    }
+    shares = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in _function_words().items()}
     best = max(shares, key=shares.__getitem__)
     return best if shares[best] >= MIN_SHARE else None
