@@ -92,7 +92,10 @@ def find_quotes(
     paras = [p for p in paragraphs if any(s <= p[0] < e for s, e in ranges)]
     marks = find_marked(text_of(doc), paras, lang)
     sentence_of(doc, 0)
-    sents = [s for s in doc.user_data["lasswell_sents"][0] if any(a <= s.start_char < b for a, b in ranges)]
+    sents = [
+        s for s in doc.user_data["lasswell_sents"][0]
+        if any(a < s.end_char and s.start_char < b for a, b in ranges)
+    ]
     cands: list[Candidate] = []
     for sent in sents:
         cands.extend(_cue_quotes(doc, sent, lang, marks))
@@ -100,6 +103,7 @@ def find_quotes(
     used = {id(m) for m in marks for c in cands if c.start <= m.start and m.end <= c.end}
     direct = [m for m in marks if id(m) not in used]
     cands.extend(_direct_quotes(doc, direct, cands, paras, lang))
+    cands = [c for c in (_clip(c, ranges) for c in cands) if c is not None]
     cands.sort(key=lambda c: c.start)
     para_of = _para_index(paras)
     for c in cands:
@@ -161,6 +165,16 @@ def _real_boundary(doc: Doc, i: int) -> bool:
     )
 
 
+def _clip(c: Candidate, ranges: list[tuple[int, int]]) -> Candidate | None:
+    """Keep a content inside the extractable zones (a sentence may start in the dateline)."""
+    for s, e in ranges:
+        if s <= c.end <= e:
+            if c.start < s:
+                c.start = s
+            return c if c.end > c.start else None
+    return c
+
+
 def _para_index(paras: list[tuple[int, int]]):
     def index(char: int) -> int:
         for i, (s, e) in enumerate(paras):
@@ -179,7 +193,9 @@ def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -
     groups = []
     for i in range(sent.start, sent.end):
         lemma = C.cue_lemma(doc, i, lang, kinds)
-        if lemma and not _inside_marks(doc[i].idx, marks) and doc[i].ent_iob_ in ("O", ""):
+        # a word inside a name is no cue ("le Canard enchaîné"); a name's first word may be
+        # a capitalised verb the model took for one ("Raconté journalistes que")
+        if lemma and not _inside_marks(doc[i].idx, marks) and doc[i].ent_iob_ != "I":
             groups.append((C.verb_group(doc, i, sent), lemma))
     stops = {}
     for g, _ in groups:
@@ -244,7 +260,7 @@ def _coordinated(doc: Doc, g: C.Group) -> bool:
 def _from_cue(
     doc: Doc, sent: Span, g: C.Group, lemma: str, lang: LanguageData, stops: dict[int, int], previous_speaker
 ) -> Candidate | None:
-    if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang) or _passive(doc, g):
+    if C.negated(doc, g, lang) or C.hypothetical(doc, g, lang) or _passive(doc, g) or _adjectival_cue(doc, g):
         return None
     comp = _complement(doc, g, sent, lemma, lang)
     if comp is None:
@@ -288,6 +304,15 @@ def _preposed_speaker(
         if found:
             return found
     return C.subject_from_tree(doc, g.verb, sent)
+
+
+def _adjectival_cue(doc: Doc, g: C.Group) -> bool:
+    """``Accusé de …,`` / ``les sommes jugées élevées``: a bare past participle qualifies a noun,
+    it reports nobody's speech (``mais raconté aux journalistes que`` keeps its subject)."""
+    verb = doc[g.verb]
+    if g.start != g.verb or "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
+        return False
+    return g.start == 0 or doc[g.start - 1].pos_ not in ("CCONJ", "ADV")
 
 
 def _passive(doc: Doc, g: C.Group) -> bool:
@@ -663,6 +688,8 @@ def _attributed(
     sel = _selon_before(doc, open_tok, sent)
     if sel:
         return Candidate(**base, how="selon", cue=sel[0], speaker=sel[1])
+    if not before and not after and text_of(doc)[m.end - 1 : m.end] not in ".!?…" and m.close is not None:
+        return None  # a paragraph that is only a short quotation: an intertitle echoing the text
     standalone_start = not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)
     standalone_end = (
         not after
