@@ -163,7 +163,14 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
         if name:
             return name  # "Le ministre de la Justice, Bekir Bozdag, a précisé"
         j = _skip_apposition(doc, j, sent, lang)
-    return np_ending_at(doc, j, sent)
+    found = np_ending_at(doc, j, sent)
+    if found and found[0] - 2 >= sent.start and doc[found[0] - 1].text == "," \
+            and doc[found[0] - 2].ent_type_ == "PER":
+        k = found[0] - 2  # "Bruno Le Maire, ministre de l'Économie a affirmé": the named person
+        while k - 1 >= sent.start and doc[k - 1].ent_type_ == "PER" and doc[k - 1].ent_iob_ != "O":
+            k -= 1
+        return (k, found[0] - 1)
+    return found
 
 
 def np_ending_at(doc: Doc, j: int, sent: Span) -> tuple[int, int] | None:

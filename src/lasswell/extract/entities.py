@@ -86,6 +86,8 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
     titles = set(lang.lexicon["person_titles"])
     s, e = span.start, span.end
     doc = span.doc
+    if span.label_ != "PER" and e - s > 1 and len(doc[s].text) == 2 and doc[s].text.endswith("."):
+        s += 1  # "H. La Corée du Sud": the end of a sentence the model glued to the name
     while s < e and (doc[s].lower_ in articles or doc[s].text in titles or doc[s].is_punct):
         if (
             doc[s].text[:1].isupper()
@@ -94,8 +96,10 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
         ):
             break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
-        e -= 1
+    time_words = lang.words("time_words")
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in time_words
+                     or doc[e - 1].like_num and e - 1 > s):
+        e -= 1  # "Le Monde mercredi 20": the date is not part of the name
     return (s, e) if e > s else None
 
 

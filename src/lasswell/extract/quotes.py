@@ -112,6 +112,7 @@ def find_quotes(
 
 
 _FINAL = frozenset(".!?…")
+_TITLES_WITH_STOP = frozenset({"M.", "MM.", "Mme.", "Dr.", "Me.", "Mgr.", "Pr.", "St.", "Ste."})
 _CLOSERS = frozenset('»”")')
 
 
@@ -221,10 +222,13 @@ def _participle(doc: Doc, g: C.Group) -> bool:
 
 
 def _journalist(doc: Doc, g: C.Group) -> bool:
-    """``Rappelons que``, ``nous écrivions``: the article's own voice, not a quote."""
-    verb = doc[g.verb]
-    finite = doc[g.start] if doc[g.start].pos_ == "AUX" else verb
-    return "Imp" in finite.morph.get("Mood") or "1" in finite.morph.get("Person")
+    """``Rappelons que``, ``nous écrivions que``: the article's own voice, not a quote. The
+    morphologiser's Person=1 alone is no proof (``il parle`` and ``je parle`` look alike)."""
+    finite = doc[g.start] if doc[g.start].pos_ == "AUX" else doc[g.verb]
+    before = doc[g.start - 1].lower_ if g.start > 0 else ""
+    if "Imp" in finite.morph.get("Mood"):
+        return g.start == 0 or doc[g.start - 1].is_punct
+    return "1" in finite.morph.get("Person") and before in ("je", "j'", "j’", "nous")
 
 
 def _group_speaker(doc: Doc, g: C.Group, sent: Span, lang: LanguageData, previous):
@@ -411,6 +415,18 @@ def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
     return k < sent.end and "Inf" in doc[k].morph.get("VerbForm")
 
 
+def _missed_sentence_end(doc: Doc, k: int, sent: Span) -> bool:
+    """A full stop the parser did not take as a sentence end, including one fused into an
+    initial (``la bombe H. La Corée du Sud``), but not a title (``M. Le Pen``)."""
+    if k + 1 >= sent.end or not doc[k + 1].text[:1].isupper():
+        return False
+    t = doc[k].text
+    if t in (".", "!", "?", "…"):
+        return True
+    fused = t.endswith(".") and t[:-1].isalpha() and t not in _TITLES_WITH_STOP
+    return fused and doc[k + 1].pos_ in ("DET", "PRON")
+
+
 def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
     """Token end of the reported clause: the sentence end, or before a coordinated cue."""
     k = start
@@ -419,8 +435,8 @@ def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
         if k in stops and stops[k] > start:
             k = stops[k]
             break
-        if t.text in (".", "!", "?") and k + 1 < sent.end and doc[k + 1].text[:1].isupper():
-            break  # the parser missed a sentence end
+        if _missed_sentence_end(doc, k, sent):
+            break
         if t.lower_ == "tandis" or (
             t.lower_ == "alors" and k + 1 < sent.end and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","
         ):

@@ -32,6 +32,8 @@ RESOLUTION_CONFIDENCE = {
     "continuation": 0.9,
     "none": 0.5,
 }
+# Plural pronouns look back this many tokens (about two sentences) for their group.
+PLURAL_LOOKBACK = 60
 _MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier", "celui"}
 _FEM = {"elle", "-elle", "elles", "-elles", "celle-ci", "cette dernière", "celle"}
 _PRONOUNS = {
@@ -263,6 +265,9 @@ class SpeakerResolver:
         last person named, each of compatible gender. Plural pronouns take a group speaker."""
         gender = "m" if words in _MASC else "f" if words in _FEM else None
         if words.lstrip("-") in ("ils", "elles", "eux"):
+            group = self._plural_subject_since_last(s)
+            if group:
+                return Resolved(self._np_text(*group), None, self._np_gender(*group), "pronoun", plural=True)
             if self.last and not self.last.person:
                 return Resolved(self.last.name, self.last.cluster, self.last.gender, "pronoun")
             return Resolved(None)
@@ -312,6 +317,21 @@ class SpeakerResolver:
                 continue
             if self._subject_like(i) or self._first_mention(c, i):
                 best = c
+        return best
+
+    def _plural_subject_since_last(self, s: int) -> tuple[int, int] | None:
+        """``Les personnels ont décidé … Ils s'affirment``: the last plural subject named."""
+        from lasswell.extract.cues import np_ending_at
+        from lasswell.extract.quotes import sentence_of
+
+        best = None
+        for i in range(max(0, s - PLURAL_LOOKBACK), s):
+            t = self.doc[i]
+            if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and self._subject_like(i) \
+                    and not self._quoted(i):
+                found = np_ending_at(self.doc, i, sentence_of(self.doc, i))
+                if found and self.doc[found[0]].pos_ == "DET":
+                    best = found
         return best
 
     def _subject_like(self, i: int) -> bool:
