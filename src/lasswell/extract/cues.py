@@ -61,14 +61,19 @@ class Group:
     inverted: int | None  # index of an inverted subject pronoun (-il, -elle)
 
 
+# Present and past-participle endings → infinitive, for verbs the tagger took for nouns
+# ("synthétise", "renchérit", "conclut", "affirment", "Raconté").
+_VERB_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ent", "er"), ("e", "er"),
+                 ("it", "ir"), ("ut", "ure"))
+
+
 def lemmas(tok: Token) -> set[str]:
     """Lemma candidates of a token, robust to lemmatiser slips (``Raconté`` → raconter)."""
     low = tok.lower_
     out = {tok.lemma_.lower(), low}
-    for suffix in ("ées", "és", "ée", "é"):
+    for suffix, infinitive in _VERB_ENDINGS:
         if low.endswith(suffix):
-            out.add(low[: -len(suffix)] + "er")
-            break
+            out.add(low[: -len(suffix)] + infinitive)
     return out
 
 
@@ -81,8 +86,12 @@ def _euphonic(tok: Token) -> bool:
     return tok.lower_ in ("-t", "t", "-t-")
 
 
-def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...]) -> str | None:
-    """The cue lemma of token ``i`` if it is a verb of saying of one of ``kinds``."""
+def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...],
+              verb_slot: bool = False) -> str | None:
+    """The cue lemma of token ``i`` if it is a verb of saying of one of ``kinds``.
+
+    ``verb_slot``: the position can only hold a verb (right after a quotation and its comma),
+    so a word the tagger called a noun (``synthétise``) is read as the verb it is."""
     tok = doc[i]
     if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") or tok.is_punct:
         return None
@@ -91,11 +100,12 @@ def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...]) -> s
         tok.pos_ in ("NOUN", "ADJ", "PROPN")
         and not tok.lower_.endswith(("é", "ée", "és", "ées"))
         and not followed_by_pronoun
+        and not verb_slot
     ):
         return None  # "remarque-t-il" is a verb whatever the tagger says; "remarque" alone is not
     cands = lemmas(tok)
-    if i > 0 and doc[i - 1].lemma_ == "faire":
-        cands |= {f"faire {c}" for c in cands}
+    if i > 0 and doc[i - 1].lemma_ in ("faire", "croire"):
+        cands |= {f"{doc[i - 1].lemma_} {c}" for c in cands}  # "fait valoir", "croit savoir"
     if i + 2 < len(doc) and doc[i + 1].lower_ == "en" and doc[i + 2].lower_ == "garde":
         cands.add("mettre en garde")
     for kind in kinds:
@@ -111,7 +121,8 @@ def verb_group(doc: Doc, i: int, sent: Span) -> Group:
     skip = {"ne", "n'"}
     while start - 1 >= sent.start:
         t = doc[start - 1]
-        joins = t.pos_ == "AUX" or (t.lemma_ == "faire" and start == i) or inverted_pronoun(t) or _euphonic(t)
+        light_verb = t.lemma_ in ("faire", "croire") and start == i  # "fait valoir", "croit savoir"
+        joins = t.pos_ == "AUX" or light_verb or inverted_pronoun(t) or _euphonic(t)
         inside = (t.pos_ == "ADV" and t.lower_ not in skip) or t.lower_ in GROUP_ADVERBIALS
         if joins or (inside and _aux_before(doc, start - 1, sent)):
             start -= 1

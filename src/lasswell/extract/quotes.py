@@ -694,7 +694,9 @@ def _attributed(
     sent = sentence_of(doc, open_tok)
     if close_tok is not None and close_tok < len(doc):
         inc = _incise_after(doc, close_tok, lang)
-        if inc and (not before or before[-1] in _SENT_END_CHARS or _interrupted(before, previous, m)):
+        # a quotation followed by ", a-t-il dit" is that speaker's, whatever leads into it
+        # ("Face à la crise, « … », renchérit X"; "… mais « … », a-t-il déclaré")
+        if inc:
             g, speaker, addressee = inc
             return Candidate(**base, how="incise", cue=(g.start, g.end), speaker=speaker, addressee=addressee)
     if before.endswith(":"):
@@ -773,7 +775,7 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
     ):
         j += 1  # "lui avait alors répondu le président"
     for k in range(j, min(sent.end, j + INCISE_WINDOW)):
-        lemma = C.cue_lemma(doc, k, lang, ("incise", "que"))
+        lemma = C.cue_lemma(doc, k, lang, ("incise", "que"), verb_slot=k == j)
         if not lemma:
             continue
         g = C.verb_group(doc, k, sent)
