@@ -175,8 +175,11 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
             return name  # "Le ministre de la Justice, Bekir Bozdag, a précisé"
         j = _skip_apposition(doc, j, sent, lang)
     found = np_ending_at(doc, j, sent)
+    head = found and (doc[found[0] + 1] if doc[found[0]].pos_ == "DET" and found[1] - found[0] > 1
+                      else doc[found[0]])
     if found and found[0] - 2 >= sent.start and doc[found[0] - 1].text == "," \
-            and doc[found[0] - 2].ent_type_ == "PER":
+            and doc[found[0] - 2].ent_type_ == "PER" and doc[found[0] - 2].pos_ == "PROPN" \
+            and head.lower_ in lang.words("role_nouns"):
         k = found[0] - 2  # "Bruno Le Maire, ministre de l'Économie a affirmé": the named person
         while k - 1 >= sent.start and doc[k - 1].ent_type_ == "PER" and doc[k - 1].ent_iob_ != "O":
             k -= 1
@@ -291,10 +294,12 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
     skip = lang.words("time_words")
     j = g.end
     while j < sent.end and j - g.end < MAX_POSTPOSED_SKIP:
-        if doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV":
+        if doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
+            j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes", "auprès de l'AFP"
+        elif doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV":
             j += 1
-        elif doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
-            j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes"
+        elif doc[j].lower_ in ("le", "l'") and j + 1 < sent.end and doc[j + 1].like_num:
+            j += 2  # "ont annoncé le 26 mars les Nations unies"
         elif (
             doc[j].text == ","
             and j + 1 < sent.end
@@ -350,21 +355,24 @@ def _pp_end(doc: Doc, j: int, sent: Span, allow_comma: bool = False) -> int | No
         k += 1
     if k < sent.end and doc[k].pos_ == "DET":
         k += 1
-    if k >= sent.end:
+    if k >= sent.end or doc[k].pos_ not in ("NOUN", "PROPN", "X"):
         return None
-    if doc[k].ent_iob_ == "B":
-        k += 1
-        while k < sent.end and doc[k].ent_iob_ == "I":
-            k += 1
-    elif doc[k].pos_ in ("NOUN", "PROPN"):
-        k += 1
-        while k < sent.end and doc[k].pos_ == "ADJ":
-            k += 1
-    else:
-        return None
-    if allow_comma and k + 1 < sent.end and doc[k].text == ",":
-        return k
-    return k if k < sent.end and doc[k].pos_ in ("DET", "PROPN", "NOUN", "X") else None
+    ends = []
+    if doc[k].ent_iob_ == "B":  # the whole name ("à l'Agence France-Presse")
+        e = k + 1
+        while e < sent.end and doc[e].ent_iob_ == "I":
+            e += 1
+        ends.append(e)
+    e = k + 1  # one word and its adjectives ("à l'AFP" when the model glued the next name on)
+    while e < sent.end and doc[e].pos_ == "ADJ":
+        e += 1
+    ends.append(e)
+    for e in ends:
+        if allow_comma and e + 1 < sent.end and doc[e].text == ",":
+            return e
+        if e < sent.end and doc[e].pos_ in ("DET", "PROPN", "NOUN", "X"):
+            return e
+    return None
 
 
 def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tuple[int, int] | None:

@@ -170,10 +170,9 @@ class SpeakerResolver:
                 continue
             first = max(s, min(a for a, b in c.mentions if a < e and b > s))
             prev = self.doc[first - 1] if first > s else None
+            titled = any(t.lower_ in self.humans for t in self.doc[s:first])
             if prev is not None and (
-                prev.lower_ in ("de", "d'", "d’", "du", "des")
-                or prev.pos_ == "NOUN"
-                and prev.lower_ not in self.humans
+                prev.lower_ in ("de", "d'", "d’", "du", "des") or prev.pos_ == "NOUN" and not titled
             ):
                 continue  # "un proche de X", "l'administration Biden": X is not the speaker
             return c
