@@ -93,7 +93,8 @@ def find_quotes(
     marks = find_marked(text_of(doc), paras, lang)
     sentence_of(doc, 0)
     sents = [
-        s for s in doc.user_data["lasswell_sents"][0]
+        s
+        for s in doc.user_data["lasswell_sents"][0]
         if any(a < s.end_char and s.start_char < b for a, b in ranges)
     ]
     cands: list[Candidate] = []
@@ -303,6 +304,9 @@ def _preposed_speaker(
     ):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
+        opening = _sentence_subject(doc, sent, g.start)
+        if opening:  # "Bertrand Lefebvre, chercheur, est « très sceptique », estimant que"
+            return opening
     else:
         found = C.subject_before(doc, g, sent, lang)
         if found:
@@ -317,6 +321,24 @@ def _adjectival_cue(doc: Doc, g: C.Group) -> bool:
     if g.start != g.verb or "Part" not in verb.morph.get("VerbForm") or "Pres" in verb.morph.get("Tense"):
         return False
     return g.start == 0 or doc[g.start - 1].pos_ not in ("CCONJ", "ADV")
+
+
+def _sentence_subject(doc: Doc, sent: Span, before: int) -> tuple[int, int] | None:
+    """A person named at the very start of the sentence (after at most a determiner and a
+    role noun): the subject a participle or coordinated verb goes back to."""
+    k = sent.start
+    while k < before and (
+        doc[k].pos_ in ("DET", "NOUN", "ADJ") and doc[k].ent_type_ != "PER" or doc[k].is_space
+    ):
+        k += 1
+        if k - sent.start > 4:
+            return None
+    if k >= before or doc[k].ent_type_ != "PER":
+        return None
+    e = k + 1
+    while e < before and doc[e].ent_iob_ == "I":
+        e += 1
+    return (k, e)
 
 
 def _passive(doc: Doc, g: C.Group) -> bool:
@@ -813,6 +835,9 @@ def _colon_intro(
         colon -= 1
     start = sentence_of(doc, colon).start if colon >= 0 else sent.start
     verbs = [i for i in range(start, colon) if doc[i].pos_ == "VERB" and not C.inverted_pronoun(doc[i])]
+    last = colon - 1
+    if not verbs and last > start and C.cue_lemma(doc, last, lang, ("incise", "que"), verb_slot=True):
+        verbs = [last]  # "le comédien ironise : « … »": a cue the tagger took for a noun
     if verbs:
         i = verbs[-1]
         csent = sentence_of(doc, i)

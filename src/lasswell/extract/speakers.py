@@ -74,10 +74,15 @@ def _compatible(g1: str | None, g2: str | None) -> bool:
     return g1 is None or g2 is None or g1 == g2
 
 
+# A one-word person name takes pronouns only with this much gender evidence (a title, a known
+# first name or a role noun): the model tags capitalised words as PER ("Rendez-vous",
+# "Saccorhytus"), and those must not take "il".
+MIN_SINGLE_NAME_EVIDENCE = 2
+
+
 def _named(c: Cluster) -> bool:
-    """A person cluster with a full name or several mentions (a lone capitalised word that the
-    model tagged PER, like "Rendez-vous", is too weak to take a pronoun)."""
-    return len(c.name.split()) > 1 or len(c.mentions) > 1
+    """A person cluster solid enough to be a pronoun's antecedent."""
+    return len(c.name.split()) > 1 or sum(c.genders.values()) >= MIN_SINGLE_NAME_EVIDENCE
 
 
 def _of_cluster(c: Cluster, how: str) -> Resolved:
