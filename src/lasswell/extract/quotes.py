@@ -364,11 +364,14 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
     inf = lemma in lang.cues["inf"] or lemma in lang.cues["mental"]
     np = lemma in lang.cues["np"] or lemma in lang.cues["mental"]
     j = g.end
-    while j < sent.end and j - g.end <= C.MAX_COMPLEMENT_GAP:
+    skipped = 0  # tokens of comma-enclosed asides, not counted in the gap
+    while j < sent.end and j - g.end - skipped <= C.MAX_COMPLEMENT_GAP:
         t = doc[j]
         low = t.lower_
         if low in ("que", "qu'", "qu’") and que:
             return (j + 1, "que")
+        if low == "qu" and j + 1 < sent.end and doc[j + 1].text in ("'", "’") and que:
+            return (j + 2, "que")  # "qu' « une interdiction »": the elision split off
         if low == "selon" and j + 1 < sent.end and doc[j + 1].lower_ in _SELON_REL and que:
             return (j + 2, "que")
         if (
@@ -386,12 +389,33 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return None
         if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start and not _incise_position(doc, g):
             return (j, "quoted")
+        if t.text == "," and (aside := _aside_end(doc, j, sent)) is not None:
+            skipped += aside - j
+            j = aside  # "a fait savoir, dans sa déclaration publiée mercredi, qu'…"
+            continue
         if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct:
             break
         j += 1
     object_follows = g.end < sent.end and doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;"
     if np and g.start > sent.start and not _incise_position(doc, g) and object_follows:
         return (g.end, "np")
+    return None
+
+
+# A comma-enclosed aside between a cue and its complement is at most this many tokens long.
+MAX_ASIDE = 20
+
+
+def _aside_end(doc: Doc, comma: int, sent: Span) -> int | None:
+    """The token after ``, aside ,`` when the aside holds no finite verb and is followed by the
+    complement (que/qu'/de/à): ``a fait savoir, dans sa déclaration de patrimoine, qu'…``."""
+    for k in range(comma + 1, min(sent.end, comma + MAX_ASIDE)):
+        t = doc[k]
+        if t.text == ",":
+            nxt = doc[k + 1].lower_ if k + 1 < sent.end else ""
+            return k + 1 if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à") else None
+        if "Fin" in t.morph.get("VerbForm") or t.text in ".;:«»\"":
+            return None
     return None
 
 
@@ -459,6 +483,8 @@ def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
             break
         if _missed_sentence_end(doc, k, sent):
             break
+        if t.text == ":" and k + 1 < sent.end and doc[k + 1].text in "«“\"":
+            break  # "…, précise que P : « Q »": the colon opens a direct quote
         if t.lower_ == "tandis" or (
             t.lower_ == "alors" and k + 1 < sent.end and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","
         ):
