@@ -383,12 +383,12 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j + 1, "que")
         if low in ("de", "d'", "d’", "à") and inf and _infinitive_at(doc, j + 1, sent):
             return (j + 1, "inf")
-        if j == g.end and inf and _infinitive_at(doc, j, sent):
-            return (j, "inf")
+        if inf and _infinitive_at(doc, j, sent) and (j == g.end or _addressee_gap(doc, g.end, j)):
+            return (j, "inf")  # "a reconnu auprès de l'AFP avoir acheté"
         if t.text == ":" or t.is_sent_end:
             return None
-        if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start and not _incise_position(doc, g):
-            return (j, "quoted")
+        if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start:
+            return (j, "quoted")  # an incise is followed by its subject, never by a quotation
         if t.text == "," and (aside := _aside_end(doc, j, sent)) is not None:
             skipped += aside - j
             j = aside  # "a fait savoir, dans sa déclaration publiée mercredi, qu'…"
@@ -426,6 +426,13 @@ def _incise_position(doc: Doc, g: C.Group) -> bool:
     verb = doc[g.verb]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
     return doc[g.start - 1].text == "," and not participle
+
+
+def _addressee_gap(doc: Doc, s: int, e: int) -> bool:
+    """Tokens ``s:e`` are one prepositional phrase (``à un Gilet jaune``, ``auprès de l'AFP``)."""
+    return doc[s].lower_ in ("à", "au", "aux", "auprès") and all(
+        t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "X") for t in doc[s + 1 : e]
+    )
 
 
 def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:
@@ -664,7 +671,9 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Cand
     out = []
     for c in kept:
         nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
-        covers = c.how == "selon" and any(
+        # "P, estimant que Q, selon ses services": the report inside P names its own speaker;
+        # "Selon X, Y l'aurait assuré": X's account holds Y's words
+        covers = c.how == "selon" and (c.cue_inside or 0) > c.start and any(
             o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept
         )
         if not nested and not covers:
