@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -100,7 +101,7 @@ def find_quotes(
     cands: list[Candidate] = []
     for sent in sents:
         cands.extend(_cue_quotes(doc, sent, lang, marks))
-    cands = _filter_cue_quotes(cands, marks)
+    cands = _filter_cue_quotes(cands, marks, text_of(doc))
     used = {id(m) for m in marks for c in cands if c.start <= m.start and m.end <= c.end}
     direct = [m for m in marks if id(m) not in used]
     cands.extend(_direct_quotes(doc, direct, cands, paras, lang))
@@ -228,7 +229,7 @@ def _journalist(doc: Doc, g: C.Group) -> bool:
     finite = doc[g.start] if doc[g.start].pos_ == "AUX" else doc[g.verb]
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
     if "Imp" in finite.morph.get("Mood"):
-        return g.start == 0 or doc[g.start - 1].is_punct
+        return g.start == 0 or doc[g.start - 1].is_punct or doc[g.start - 1].is_space
     return "1" in finite.morph.get("Person") and before in ("je", "j'", "j’", "nous")
 
 
@@ -368,6 +369,8 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
     while j < sent.end and j - g.end - skipped <= C.MAX_COMPLEMENT_GAP:
         t = doc[j]
         low = t.lower_
+        if low in ("que", "qu'", "qu’") and _restrictive(doc, g, j):
+            break  # "n'a confirmé que le blocage": ne … que means "only", no clause follows
         if low in ("que", "qu'", "qu’") and que:
             return (j + 1, "que")
         if low == "qu" and j + 1 < sent.end and doc[j + 1].text in ("'", "’") and que:
@@ -397,6 +400,9 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             break
         j += 1
     object_follows = g.end < sent.end and doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;"
+    needed = lang.lexicon["np_prepositions"].get(lemma)
+    if needed and (g.end >= sent.end or doc[g.end].lower_ not in needed):
+        return None  # "appeler" reports speech only as "appeler à"; "il les avait appelés X" names
     if np and g.start > sent.start and not _incise_position(doc, g) and object_follows:
         return (g.end, "np")
     return None
@@ -426,6 +432,14 @@ def _incise_position(doc: Doc, g: C.Group) -> bool:
     verb = doc[g.verb]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
     return doc[g.start - 1].text == "," and not participle
+
+
+def _restrictive(doc: Doc, g: C.Group, que: int) -> bool:
+    """``ne … que``: a negation particle before the group and no other negator before ``que``."""
+    before = {doc[k].lower_ for k in range(max(0, g.start - 2), g.start)}
+    negators = {"pas", "jamais", "plus", "rien", "point"}
+    negated = any(doc[k].lower_ in negators for k in range(g.start, que))
+    return bool(before & {"ne", "n'", "n’"}) and not negated
 
 
 def _addressee_gap(doc: Doc, s: int, e: int) -> bool:
@@ -528,13 +542,15 @@ def _postposed(doc: Doc, sent: Span, g: C.Group, lang: LanguageData) -> Candidat
     ):
         return None
     speaker = C.subject_after(doc, g, sent, lang)
-    if speaker is None:
+    if speaker is None or not _ends_clause(doc, speaker[1], sent, lang):
         return None
     first = sent.start
     while first < g.start and (doc[first].is_space or doc[first].is_punct and doc[first].text not in '«“"'):
         first += 1
     if doc[first].text in '«“"':
         return None  # a quotation before the incise: the direct pass takes it
+    if not any("Fin" in t.morph.get("VerbForm") for t in doc[first : g.start - 1]):
+        return None  # "Ainsi, estime le gouvernement, …": no clause before the incise
     start_char = doc[first].idx
     return Candidate(
         start=start_char,
@@ -546,6 +562,15 @@ def _postposed(doc: Doc, sent: Span, g: C.Group, lang: LanguageData) -> Candidat
         addressee=C.addressee_after(doc, speaker[1], sent, lang),
         cue_inside=doc[g.verb].idx,
     )
+
+
+def _ends_clause(doc: Doc, k: int, sent: Span, lang: LanguageData) -> bool:
+    """After a postposed subject comes the end of the clause (or an addressee, a place, a
+    date): ``…, estime le gouvernement.`` — not an object (``, continue ses auditions``)."""
+    if k >= sent.end or doc[k].is_punct or doc[k].is_space:
+        return True
+    return doc[k].lower_ in C.ADJUNCT_PREPS | {"dans", "en", "lors", "mardi", "lundi", "mercredi", "jeudi",
+                                                "vendredi", "samedi", "dimanche", "hier", "ce", "cette"}
 
 
 def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -> list[Candidate]:
@@ -650,16 +675,17 @@ def _sentence_stop(doc: Doc, s: int, e: int) -> int:
     return e
 
 
-def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Candidate]:
+def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked], text: str) -> list[Candidate]:
     """Apply the mark requirements, set mixed kinds, drop quotes nested in other quotes."""
     kept = []
+    labels = _labels(text, marks)
     for c in cands:
         inner = [
             m
             for m in marks
             if m.start >= c.start and m.end <= c.end + 1 or m.outer_start >= c.start and m.outer_start < c.end
         ]
-        if c.needs_marks and not inner:
+        if c.needs_marks and not [m for m in inner if (m.start, m.end) not in labels]:
             continue
         if inner:
             c.kind = "mixed"
@@ -679,6 +705,26 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked]) -> list[Cand
         if not nested and not covers:
             out.append(c)
     return _dedupe(out)
+
+
+# A quoted fragment of at most this many words after "de/des/du", or quoted again elsewhere in
+# the article, is a label ("les « gilets jaunes »", "les révélations du « Monde »"), not words
+# someone said: it does not make a verb + noun phrase a quote.
+MAX_LABEL_WORDS = 3
+
+
+def _labels(text: str, marks: list[Marked]) -> set[tuple[int, int]]:
+    """Content ranges of the quoted fragments that are labels, not speech."""
+    counts = Counter(text[m.start : m.end].lower() for m in marks)
+    out = set()
+    for m in marks:
+        fragment = text[m.start : m.end]
+        if len(fragment.split()) > MAX_LABEL_WORDS:
+            continue
+        before = text[max(0, m.outer_start - 5) : m.outer_start].rstrip().lower()
+        if counts[fragment.lower()] > 1 or before.endswith((" de", " des", " du", " d'", " d’")):
+            out.add((m.start, m.end))
+    return out
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -840,6 +886,8 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
             return None
         if C.negated(doc, g, lang):
             return None
+        if g.end < sent.end and doc[g.end].lower_ in ("que", "qu'", "qu’", "qu"):
+            return None  # "…« odieux », a ainsi déclaré qu'…": a cue with its own complement
         speaker = C.subject_after(doc, g, sent, lang)
         end = speaker[1] if speaker else g.end
         return g, speaker, C.addressee_after(doc, end, sent, lang)
