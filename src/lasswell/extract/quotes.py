@@ -783,6 +783,8 @@ def _direct_quotes(
             continue
         if any(c.start < cand.end and cand.start < c.end for c in cue_cands):
             continue
+        if cand.kind == "mixed":
+            out = [o for o in out if not (cand.start <= o.start and o.end <= cand.end)]
         out.append(cand)
     out.sort(key=lambda c: c.start)
     return out
@@ -801,6 +803,9 @@ def _attributed(
         # ("Face à la crise, « … », renchérit X"; "… mais « … », a-t-il déclaré")
         if inc:
             g, speaker, addressee = inc
+            lead = _lead_in(doc, open_tok, sent) if m.open is not None else None
+            if lead is not None:  # "Je suis « à Pristina pour écouter », a écrit Edi Rama": mixed
+                base = dict(start=doc[lead].idx, end=m.outer_end, kind="mixed")
             return Candidate(**base, how="incise", cue=(g.start, g.end), speaker=speaker, addressee=addressee)
     if before.endswith(":"):
         return _colon_intro(doc, m, open_tok, sent, lang, base)
@@ -853,6 +858,24 @@ def _internal_incise(doc: Doc, m: Marked, lang: LanguageData):
         b = Marked(b_start, m.end, None, m.close) if len(text_of(doc)[b_start : m.end].split()) >= 3 else None
         return a, found, speaker, b
     return None
+
+
+def _lead_in(doc: Doc, open_tok: int, sent: Span) -> int | None:
+    """First token of the words that lead into a quotation inside the same clause
+    (``L'ordonnance « permettra … »``), or None when the quotation opens its clause (after a
+    sentence end, a colon, a comma or a conjunction)."""
+    k = open_tok
+    stops = (".", "!", "?", "…", ":", ";")
+    while k > sent.start and doc[k - 1].text not in stops and "\n" not in doc[k - 1].text:
+        k -= 1
+    if k >= open_tok:
+        return None
+    last = doc[open_tok - 1]
+    if last.is_punct or last.lower_ in ("mais", "et", "car", "or", "donc", "puis"):
+        return None
+    while k < open_tok and doc[k].is_space:
+        k += 1
+    return k
 
 
 def _interrupted(before: str, previous: list[Candidate], m: Marked) -> bool:
