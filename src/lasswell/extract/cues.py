@@ -298,7 +298,7 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes", "auprès de l'AFP"
         elif doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV":
             j += 1
-        elif doc[j].lower_ in ("le", "l'") and j + 1 < sent.end and doc[j + 1].like_num:
+        elif doc[j].lower_ in ("le", "l'") and j + 1 < sent.end and doc[j + 1].text[:1].isdigit():
             j += 2  # "ont annoncé le 26 mars les Nations unies"
         elif (
             doc[j].text == ","

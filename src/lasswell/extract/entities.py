@@ -97,7 +97,7 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
             break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
     time_words = lang.words("time_words")
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].like_num and e - 1 > s
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text[:1].isdigit() and e - 1 > s
                      or doc[e - 1].lower_ in time_words and doc[e - 2].lower_ not in ("du", "de")):
         e -= 1  # "Le Monde mercredi 20": the date is not part of the name ("Journal du dimanche" is)
     return (s, e) if e > s else None

@@ -871,8 +871,9 @@ def _lead_in(doc: Doc, open_tok: int, sent: Span) -> int | None:
     if k >= open_tok:
         return None
     last = doc[open_tok - 1]
-    if last.is_punct or last.lower_ in ("mais", "et", "car", "or", "donc", "puis"):
-        return None
+    fragments = any(doc[x].text in '«“"' for x in range(k, open_tok - 1))
+    if not fragments and (last.is_punct or last.lower_ in ("mais", "et", "car", "or", "donc", "puis")):
+        return None  # a quotation opening its own clause (``…, mais « P », a-t-il dit``)
     while k < open_tok and doc[k].is_space:
         k += 1
     return k

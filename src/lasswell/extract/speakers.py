@@ -159,7 +159,7 @@ class SpeakerResolver:
         time_words = self.lang.words("time_words")
         while j > 0 and (
             self.doc[j].lower_ in time_words
-            or self.doc[j].like_num
+            or self.doc[j].text[:1].isdigit()
             or self.doc[j].lower_ in ("en", "le", "la")
         ):
             j -= 1  # "Emmanuel Macron en février dernier, qui …"
