@@ -120,7 +120,11 @@ def _valid(doc: Doc, s: int, e: int, lang: LanguageData) -> bool:
 
 
 def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
-    """Correct the label: a name right after a person title or role noun is a person."""
+    """Correct the label: a name right after a person title or role noun is a person; an
+    all-capitals acronym is an organisation (``LR``, ``RN``), not a person."""
+    text = doc[s:e].text
+    if label == "PER" and e - s == 1 and text.isupper() and len(text) <= 5:
+        return "ORG"
     if s > 0:
         prev = doc[s - 1]
         titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
@@ -227,6 +231,8 @@ def _first_name_start(doc: Doc, s: int, lang: LanguageData) -> int:
     t = doc[s - 1]
     if s > 1 and doc[s - 2].pos_ in ("DET", "ADP"):
         return s  # "le Suisse Pablo Victor Dana": a nationality, not a first name
+    if t.text not in lang.first_names and not (t.pos_ == "PROPN" and t.ent_type_ == "PER"):
+        return s  # "Italo - Suisse Pablo Dana": only a known first name or a name word joins
     if (
         t.text[:1].isupper()
         and t.is_alpha

@@ -806,7 +806,8 @@ def _attributed(
             lead = _lead_in(doc, open_tok, sent) if m.open is not None else None
             if lead is not None:  # "Je suis « à Pristina pour écouter », a écrit Edi Rama": mixed
                 base = dict(start=doc[lead].idx, end=m.outer_end, kind="mixed")
-            return Candidate(**base, how="incise", cue=(g.start, g.end), speaker=speaker, addressee=addressee)
+            how = "incise" if speaker or not _participle(doc, g) else "continuation"
+            return Candidate(**base, how=how, cue=(g.start, g.end), speaker=speaker, addressee=addressee)
     if before.endswith(":"):
         return _colon_intro(doc, m, open_tok, sent, lang, base)
     if not before and after.startswith(":") and close_tok is not None:
@@ -912,6 +913,8 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
             return None
         if g.end < sent.end and doc[g.end].lower_ in ("que", "qu'", "qu’", "qu"):
             return None  # "…« odieux », a ainsi déclaré qu'…": a cue with its own complement
+        if _participle(doc, g):  # '« … », développant sa pensée': no subject after a participle
+            return g, None, None
         speaker = C.subject_after(doc, g, sent, lang)
         end = speaker[1] if speaker else g.end
         return g, speaker, C.addressee_after(doc, end, sent, lang)
