@@ -12,10 +12,10 @@ from .conftest import SHARED_DEV
 pytestmark = pytest.mark.slow
 
 FLOORS = {
-    "lenient_f1": 0.74,
-    "strict_f1": 0.66,
-    "speaker_accuracy": 0.55,
-    "end_to_end_f1": 0.42,
+    "lenient_f1": 0.89,
+    "strict_f1": 0.86,
+    "speaker_accuracy": 0.81,
+    "end_to_end_f1": 0.73,
 }
 
 
