@@ -224,6 +224,7 @@ def _name_apposition(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | None
 
 
 def _np_token(t: Token) -> bool:
+    adjectival = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
     return (
         (
             t.pos_ in NP_POS
@@ -231,10 +232,20 @@ def _np_token(t: Token) -> bool:
             or t.pos_ == "PRON"
             or t.pos_ == "X"
             and t.text[:1].isupper()
+            or adjectival  # "un membre de sa garde rapprochée"
         )
         and not t.is_punct
         or t.text == "-"
     )
+
+
+def adverbial_end(doc: Doc, j: int, lang: LanguageData) -> int:
+    """End of a fixed adverbial starting at ``j`` (``de son côté``, ``pour sa part``), else ``j``."""
+    for phrase in lang.lexicon["incise_adverbials"]:
+        n = len(phrase)
+        if [t.lower_ for t in doc[j : j + n]] == [w.lower() for w in phrase]:
+            return j + n
+    return j
 
 
 def _skip_apposition(doc: Doc, comma: int, sent: Span, lang: LanguageData) -> int:
@@ -294,7 +305,9 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
     skip = lang.words("time_words")
     j = g.end
     while j < sent.end and j - g.end < MAX_POSTPOSED_SKIP:
-        if doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
+        if (adv := adverbial_end(doc, j, lang)) > j:
+            j = adv  # "estime de son côté une figure de LREM"
+        elif doc[j].lower_ in ADJUNCT_PREPS and (pp_end := _pp_end(doc, j, sent)) is not None:
             j = pp_end  # "synthétise pour l'AFP Jean-Michel Ribes", "auprès de l'AFP"
         elif doc[j].lower_ in skip and doc[j].pos_ != "PROPN" or doc[j].pos_ == "ADV":
             j += 1
@@ -311,6 +324,13 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             break
     if j < sent.end and doc[j].lower_ in ("celui", "celle", "celui-ci", "celle-ci"):
         return (j, j + 1)  # "détaille celui qui est aussi membre du conseil": the one just named
+    if j + 1 < sent.end and doc[j].lower_ in ("un", "une", "chacun", "certains", "plusieurs", "beaucoup") \
+            and doc[j + 1].lower_ in ("de", "des", "d'", "d’", "du"):
+        e = j + 1  # "a confié un des adjoints d'Anne Hidalgo au Monde"
+        while e < sent.end and doc[e].lower_ not in ADJUNCT_PREPS and not doc[e].is_punct \
+                and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "des", "d'", "d’", "du")):
+            e += 1
+        return (j, e)
     if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):
         return None
     if doc[j].pos_ == "NOUN" and doc[j].text[:1].islower() and j > 0 and doc[j - 1].pos_ != "DET":

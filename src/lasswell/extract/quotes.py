@@ -298,11 +298,7 @@ def _preposed_speaker(
         return (g.inverted, g.inverted + 1)
     if _impersonal(doc, g):
         return None
-    if (
-        _participle(doc, g)
-        or g.start > sent.start
-        and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais")
-    ):
+    if _inherits_subject(doc, g, sent):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
         opening = _sentence_subject(doc, sent, g.start)
@@ -340,6 +336,14 @@ def _sentence_subject(doc: Doc, sent: Span, before: int) -> tuple[int, int] | No
     while e < before and doc[e].ent_iob_ == "I":
         e += 1
     return (k, e)
+
+
+def _inherits_subject(doc: Doc, g: C.Group, sent: Span) -> bool:
+    """A cue with no subject of its own: a participle (``estimant que``), an infinitive
+    (``après avoir rappelé que``), a verb coordinated to the previous one (``et a ajouté``)."""
+    if _participle(doc, g):
+        return True
+    return g.start > sent.start and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais", "après")
 
 
 def _passive(doc: Doc, g: C.Group) -> bool:
