@@ -178,7 +178,7 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
     head = found and (doc[found[0] + 1] if doc[found[0]].pos_ == "DET" and found[1] - found[0] > 1
                       else doc[found[0]])
     if found and found[0] - 2 >= sent.start and doc[found[0] - 1].text == "," \
-            and doc[found[0] - 2].ent_type_ == "PER" and doc[found[0] - 2].pos_ == "PROPN" \
+            and doc[found[0] - 2].ent_type_ == "PER" \
             and head.lower_ in lang.words("role_nouns"):
         k = found[0] - 2  # "Bruno Le Maire, ministre de l'Économie a affirmé": the named person
         while k - 1 >= sent.start and doc[k - 1].ent_type_ == "PER" and doc[k - 1].ent_iob_ != "O":

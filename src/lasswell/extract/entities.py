@@ -128,7 +128,8 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
     if s > 0:
         prev = doc[s - 1]
         titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
-        if titled and label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]):
+        if titled and label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]) \
+                and not text.isupper():  # "le candidat LR": a party
             return "PER"
     return LABELS.get(label, "MISC")
 
