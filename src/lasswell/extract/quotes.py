@@ -37,6 +37,7 @@ MAX_INTERRUPTION_CHARS = 60
 # Confidence by how the quote was found and attributed (ranked by dev-set precision of each
 # path: incise and colon intros are nearly always right, continuations and noun phrases less).
 CONFIDENCE = {
+    "intro": 0.75,
     "incise": 0.95,
     "colon": 0.9,
     "selon": 0.85,
@@ -832,7 +833,31 @@ def _attributed(
     )
     words = len(text_of(doc)[m.start : m.end].split())
     if standalone_start and standalone_end and words >= MIN_UNCUED_WORDS:
+        intro = _intro_sentence(doc, open_tok, lang) if before else None
+        if intro:  # "Dans sa réponse, il a fustigé Jean Messiha. « Je pense que … »"
+            _, speaker = intro  # the cue belongs to the sentence before: the quote itself has none
+            return Candidate(**base, how="intro", speaker=speaker)
         return Candidate(**base, how="continuation")
+    return None
+
+
+def _intro_sentence(doc: Doc, open_tok: int, lang: LanguageData):
+    """The cue and subject of the sentence just before a bare quotation, in its paragraph,
+    when that sentence reports speech without quoting it (its last cue verb, with a subject)."""
+    k = open_tok - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct) and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or "\n" in doc[k].text or doc[k].text[-1:] not in _FINAL and doc[k + 1].text not in _FINAL:
+        return None
+    sent = sentence_of(doc, k)
+    if any(doc[i].text in '«»“”"' for i in range(sent.start, k + 1)):
+        return None  # that sentence quotes already: the bare quotation continues it
+    for i in range(sent.start, k + 1):  # the main clause's cue comes first ("…, contrairement
+        # à ce que certains affirment" must not take over)
+        if doc[i].pos_ == "VERB" and C.cue_lemma(doc, i, lang, ("que", "np", "incise")):
+            g = C.verb_group(doc, i, sent)
+            speaker = None if C.negated(doc, g, lang) else _preposed_speaker(doc, g, sent, lang)
+            return (g, speaker) if speaker else None
     return None
 
 
