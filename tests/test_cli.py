@@ -72,3 +72,21 @@ def test_big_file_refused_cleanly(run, tmp_path):
 def test_unsupported_language_message(run):
     r = run("analyze", "-", "--lang", "de", input="Der Kreml sagt nichts.")
     assert r.exit_code == 3 and "not supported" in r.output
+
+
+def test_html_input_and_small_model(run, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Réforme des retraites</title></head><body><article>"
+        "<h1>Réforme des retraites</h1><p>Le Premier ministre Édouard Philippe a reçu les syndicats "
+        "lundi à Matignon pour une longue réunion de travail sur la réforme des retraites.</p>"
+        "<p>« Nous ne changerons pas de cap », a déclaré Édouard Philippe aux journalistes à la "
+        "sortie de la réunion, sans plus de précisions sur le calendrier.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    r = run("analyze", str(page), "--format", "json", "--model", "fr_core_news_sm")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["title"] == "Réforme des retraites" and d["meta"]["model"].startswith("fr_core_news_sm")
+    (q,) = [q for q in d["quotes"] if q["kind"] == "direct"]
+    assert q["text"] == "Nous ne changerons pas de cap" and q["speaker"]["name"] == "Édouard Philippe"
