@@ -135,5 +135,160 @@ def eval_cmd(gold: str, model: str | None, as_json: bool, errors: str | None) ->
     print_scores(scores)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB file (created if absent).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: the number of cores).")
+@click.option(
+    "--lang", default="fr", show_default=True, help="Language code, or 'auto' to detect per article."
+)
+@click.option("--model", default=None, help="spaCy model package (default: fr_core_news_md).")
+@click.option("--batch", default=32, show_default=True, help="Articles per worker batch and transaction.")
+def ingest(
+    inputs: tuple[str, ...], db: str, workers: int | None, lang: str, model: str | None, batch: int
+) -> None:
+    """Analyse files, folders, JSONL dumps and WARC crawls into a corpus database.
+
+    Re-running on the same inputs changes nothing; an interrupted run picks up where it stopped.
+
+    \b
+    Examples:
+      lasswell ingest ../shared/corpus/orangesum-2000.jsonl --db news.duckdb
+      lasswell ingest crawl.warc.gz articles/ --db news.duckdb --workers 2
+    """
+    from lasswell.corpus import ingest as run
+    from lasswell.errors import LasswellError
+
+    if workers is not None and workers < 1:
+        raise click.BadParameter("must be at least 1", param_hint="--workers")
+    try:
+        with _ingest_progress() as on_batch:
+            stats = run(inputs, db, workers=workers, lang=lang, model=model, on_batch=on_batch, batch=batch)
+    except LasswellError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"read {stats.read} · new {stats.written} · already stored {stats.skipped} · errors {stats.failed} "
+        f"· quotes {stats.quotes} · {stats.rate:.1f} articles/s ({stats.seconds:.1f} s)",
+        err=True,
+    )
+    for line in stats.errors[:20]:
+        click.echo(f"  error: {line}", err=True)
+    sys.exit(EXIT_OK if not stats.failed else EXIT_PARTIAL if stats.written or stats.skipped else EXIT_FAILED)
+
+
+class _ingest_progress:
+    """A rich progress line on a terminal; plain progress lines on stderr otherwise."""
+
+    def __enter__(self):
+        self.progress = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+            self.progress.start()
+            self.task = self.progress.add_task("ingest", total=None)
+        return self.update
+
+    def update(self, stats) -> None:
+        line = (
+            f"ingest: {stats.written + stats.failed} analysed, {stats.skipped} already stored, "
+            f"{stats.failed} errors, {stats.rate:.1f} articles/s"
+        )
+        if self.progress is not None:
+            self.progress.update(self.task, description=line)
+        else:
+            click.echo(line, err=True)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _open(db: str):
+    from lasswell import store
+    from lasswell.errors import LasswellError
+
+    try:
+        return store.connect(db, read_only=True)
+    except LasswellError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--top", default=20, show_default=True, help="How many speakers.")
+@click.option("--merges", is_flag=True, help="Show which names were merged into one speaker, and why.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def speakers(db: str, top: int, merges: bool, fmt: str) -> None:
+    """Speakers of a corpus by number of quotes (one identity across name variants).
+
+    \b
+    Examples:
+      lasswell speakers --db news.duckdb --top 20
+      lasswell speakers --db news.duckdb --merges
+    """
+    from lasswell import query
+
+    con = _open(db)
+    rows = query.merges(con) if merges else query.top_speakers(con, top)
+    _table(rows, fmt, title="merged names" if merges else f"top {top} speakers")
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--speaker", default=None, help="Speaker name (any variant) or speaker id.")
+@click.option("--since", default=None, help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Published on or before (YYYY-MM-DD).")
+@click.option("--search", default=None, help="Words that must all appear in the quote (accents ignored).")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None)
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def quotes(db: str, speaker, since, until, search, kind, limit: int, offset: int, fmt: str) -> None:
+    """Search the quotes of a corpus by speaker, date and words.
+
+    \b
+    Example:
+      lasswell quotes --db news.duckdb --speaker Ryabkov --since 2022-01-01 --search OTAN
+    """
+    from lasswell import query
+
+    f = query.QuoteFilter(speaker, since, until, search, kind, limit, offset)
+    _table(query.quotes(_open(db), f), fmt, title="quotes")
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--parquet", "out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def export(db: str, out: str) -> None:
+    """Export every record type of a corpus to Parquet (one file each).
+
+    \b
+    Example:
+      lasswell export --db news.duckdb --parquet out/
+    """
+    from lasswell import query
+
+    for path in query.export_parquet(_open(db), out):
+        click.echo(str(path))
+
+
+def _table(rows: list[dict], fmt: str, title: str) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["empty"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: v if not isinstance(v, list) else "; ".join(map(str, v)) for k, v in r.items()})
+    else:
+        from lasswell.summary import print_rows
+
+        print_rows(rows, title)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

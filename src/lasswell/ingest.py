@@ -24,6 +24,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# Files a directory walk picks up (other files in a corpus folder are not articles).
+ARTICLE_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -174,8 +177,15 @@ def _safe_record(rec: Any, where: str, max_chars: int) -> RawArticle | InputFail
 
 
 def iter_path(path: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
-    """Articles from one path (``-`` is stdin), by its suffix; failures become InputFailure."""
+    """Articles from one path (``-`` is stdin; a directory is walked), by suffix; failures
+    become InputFailure."""
     source = "<stdin>" if path == "-" else path
+    if path != "-" and Path(path).is_dir():
+        yield from iter_directory(Path(path), max_chars)
+        return
+    if path.lower().endswith(WARC_SUFFIXES):
+        yield from read_warc(path, max_chars)
+        return
     suffix = "" if path == "-" else Path(path).suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
@@ -205,3 +215,36 @@ def iter_inputs(paths: Iterable[str], max_chars: int = MAX_CHARS) -> Iterator[Ra
     """Articles from many paths, in order."""
     for path in paths:
         yield from iter_path(path, max_chars)
+
+
+def iter_directory(root: Path, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
+    """Every article file under ``root`` (recursively, in name order), WARC files included."""
+    for p in sorted(root.rglob("*")):
+        name = p.name.lower()
+        if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES or name.endswith(WARC_SUFFIXES)):
+            yield from iter_path(str(p), max_chars)
+
+
+def read_warc(path: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
+    """HTML pages of a WARC / WARC.gz crawl (response records), streamed one by one."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+                if "html" not in ctype.lower():
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                rid = record.rec_headers.get_header("WARC-Record-ID") or uri
+                where = f"{path}#{uri}"
+                try:
+                    art = read_html(record.content_stream().read(), where, max_chars)
+                    yield RawArticle(art.text, art.title, art.published, where, rid, {**art.meta, "url": uri})
+                except InputError as exc:
+                    yield InputFailure(where, str(exc))
+    except (OSError, ArchiveLoadFailed) as exc:
+        yield InputFailure(path, f"cannot read WARC: {exc}")

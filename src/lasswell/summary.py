@@ -73,3 +73,22 @@ def print_scores(scores: dict[str, float], console: Console | None = None) -> No
     console.print(table)
     for k in ("speaker_accuracy", "kind_accuracy", "cue_accuracy"):
         console.print(f"{k.replace('_', ' ')}: {scores[k]:.3f}")
+
+
+def print_rows(rows: list[dict], title: str, console: Console | None = None) -> None:
+    """A list of records as a table (long texts shortened)."""
+    console = console or Console()
+    if not rows:
+        console.print(f"{title}: nothing found")
+        return
+    table = Table(title=f"{title} ({len(rows)})", expand=True)
+    for col in rows[0]:
+        table.add_column(col, ratio=1 if col == "text" else None)
+    for r in rows:
+        table.add_row(
+            *(
+                _short(", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v), 100)
+                for v in r.values()
+            )
+        )
+    console.print(table)

@@ -1,0 +1,122 @@
+"""Queries over the corpus store: top speakers, merges, quote search, Parquet export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from lasswell import store
+from lasswell.identity import name_key
+
+# Hard caps on what one query may return (a UI or script asks for pages, not the corpus).
+MAX_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What ``lasswell quotes`` asks for."""
+
+    speaker: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    kind: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def top_speakers(con: duckdb.DuckDBPyConnection, top: int = 20) -> list[dict[str, Any]]:
+    """Speakers by number of quotes: id, name, type, quotes, articles, first and last date."""
+    rows = con.execute(
+        "SELECT speaker_id, name, type, quotes, articles, first_date, last_date, variants FROM speakers "
+        "ORDER BY quotes DESC, name LIMIT ?",
+        [min(top, MAX_LIMIT)],
+    ).fetchall()
+    cols = ("speaker_id", "name", "type", "quotes", "articles", "first_date", "last_date", "variants")
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def merges(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every name that was merged into a speaker with another name, and why."""
+    rows = con.execute(
+        """SELECT s.name, n.name, n.speaker_type, n.reason FROM speaker_names n
+        JOIN speakers s USING (speaker_id)
+        WHERE speaker_id IN (SELECT speaker_id FROM speaker_names GROUP BY speaker_id HAVING count(*) > 1)
+           OR n.reason LIKE 'ambiguous%'
+        ORDER BY s.name, n.name"""
+    ).fetchall()
+    return [dict(zip(("speaker", "variant", "type", "reason"), r, strict=True)) for r in rows]
+
+
+def quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter) -> list[dict[str, Any]]:
+    """Quotes matching the filter, newest first."""
+    where, params = ["TRUE"], []
+    if f.speaker:
+        where.append(
+            "n.speaker_id IN (SELECT speaker_id FROM speaker_names WHERE speaker_key = ? "
+            "OR speaker_key LIKE ? OR speaker_id = ?)"
+        )
+        key = name_key(f.speaker)
+        params += [key, f"% {key}", f.speaker]
+    if f.since:
+        where.append("a.published_date >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("a.published_date <= CAST(? AS DATE)")
+        params.append(f.until)
+    if f.kind:
+        where.append("q.kind = ?")
+        params.append(f.kind)
+    if f.search:
+        words = store.terms(f.search)
+        if words:
+            where.append(
+                "(q.article_id, q.idx) IN (SELECT article_id, idx FROM quote_terms WHERE term IN "
+                "(SELECT unnest(?)) GROUP BY article_id, idx HAVING count(DISTINCT term) = ?)"
+            )
+            params += [words, len(words)]
+    params += [min(max(f.limit, 0), MAX_LIMIT), max(f.offset, 0)]
+    rows = con.execute(
+        f"""SELECT q.article_id, q.idx, a.published, a.title, coalesce(s.name, q.speaker_name), n.speaker_id,
+               q.kind, q.text, q.cue_text, q.confidence, a.source
+        FROM quotes q JOIN articles a USING (article_id)
+        LEFT JOIN speaker_names n ON n.speaker_key = q.speaker_key
+             AND n.speaker_type = coalesce(q.speaker_type, 'OTHER')
+        LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
+        WHERE {" AND ".join(where)}
+        ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?""",
+        params,
+    ).fetchall()
+    cols = (
+        "article_id",
+        "idx",
+        "published",
+        "title",
+        "speaker",
+        "speaker_id",
+        "kind",
+        "text",
+        "cue",
+        "confidence",
+        "source",
+    )
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path) -> list[Path]:
+    """One Parquet file per record type (``store.TABLES``) in the folder ``out``."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in store.TABLES:
+        path = folder / f"{table}.parquet"
+        con.execute(f"COPY (SELECT * FROM {table}) TO '{_sql_path(path)}' (FORMAT PARQUET)")
+        written.append(path)
+    return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
