@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,9 @@ test: $(STAMP)  ## lint + the whole test suite
 eval: $(STAMP)  ## dev-set scores (GUIDELINES section 4)
 	$(VENV)/bin/lasswell eval ../shared/gold/dev
 
-bench: $(STAMP)  ## throughput: full analysis vs bare spaCy parse
+bench: $(STAMP)  ## throughput: full analysis vs bare spaCy parse; corpus ingest with 1 and 2 workers
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

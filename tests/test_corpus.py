@@ -151,3 +151,29 @@ def test_kill_9_then_rerun_loses_nothing_and_duplicates_nothing(tmp_path):
     ingest([str(src)], clean, workers=1)
     sql = "SELECT count(*), count(DISTINCT text) FROM quotes"
     assert _table(db, sql) == _table(clean, sql)
+
+
+def test_corpus_commands(tmp_path):
+    from click.testing import CliRunner
+
+    from lasswell.cli import main
+
+    src = _jsonl(tmp_path / "a.jsonl", _small_articles(6))
+    db = str(tmp_path / "q.duckdb")
+    run = CliRunner().invoke
+    r = run(main, ["ingest", str(src), "--db", db, "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    r = run(main, ["speakers", "--db", db, "--top", "3", "--format", "jsonl"])
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    assert r.exit_code == 0 and 0 < len(rows) <= 3 and rows[0]["quotes"] >= rows[-1]["quotes"]
+    name = rows[0]["name"]
+    r = run(
+        main,
+        ["quotes", "--db", db, "--speaker", name.split()[-1], "--format", "csv", "--since", "2022-01-01"],
+    )
+    assert r.exit_code == 0 and r.output.splitlines()[0].startswith("article_id,")
+    assert all(name in line for line in r.output.splitlines()[1:])
+    r = run(main, ["export", "--db", db, "--parquet", str(tmp_path / "pq")])
+    assert r.exit_code == 0 and (tmp_path / "pq" / "quotes.parquet").exists()
+    r = run(main, ["quotes", "--db", str(tmp_path / "missing.duckdb")])
+    assert r.exit_code == 1 and "no corpus database" in r.output and "Traceback" not in r.output
