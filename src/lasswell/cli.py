@@ -273,6 +273,35 @@ def export(db: str, out: str) -> None:
         click.echo(str(path))
 
 
+@main.command()
+@click.argument("article", required=False)
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="Corpus database to browse.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--model", default=None, help="spaCy model for an ARTICLE analysed on the fly.")
+def serve(article: str | None, db: str | None, host: str, port: int, model: str | None) -> None:
+    """Browse a corpus (--db) or one article analysed on the fly, in a web browser.
+
+    \b
+    Examples:
+      lasswell serve --db news.duckdb --port 8000     # then open http://127.0.0.1:8000
+      lasswell serve article.html
+    """
+    import uvicorn
+
+    from lasswell.errors import LasswellError
+    from lasswell.web.app import app_for_article, app_for_db
+
+    if bool(article) == bool(db):
+        raise click.UsageError("give either an ARTICLE or --db")
+    try:
+        app = app_for_db(db) if db else app_for_article(article, model=model)
+    except LasswellError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"serving on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def _table(rows: list[dict], fmt: str, title: str) -> None:
     if fmt == "jsonl":
         for r in rows:

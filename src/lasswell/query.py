@@ -120,3 +120,54 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path) -> list[Path
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def figures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Corpus counts for the home page."""
+    out = {}
+    for table in ("articles", "quotes", "speakers", "errors"):
+        out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return out
+
+
+def latest_articles(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[dict[str, Any]]:
+    """The most recently published (then most recently ingested) articles."""
+    rows = con.execute(
+        "SELECT a.article_id, a.title, a.published, a.source, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) FROM articles a "
+        "ORDER BY a.published_date DESC NULLS LAST, a.ingested_at DESC, a.article_id LIMIT ?",
+        [min(limit, MAX_LIMIT)],
+    ).fetchall()
+    return [dict(zip(("article_id", "title", "published", "source", "quotes"), r, strict=True)) for r in rows]
+
+
+def speaker(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str, Any] | None:
+    """One speaker's identity: name, type, variants, counts, dates, and the names merged."""
+    row = con.execute(
+        "SELECT speaker_id, name, type, variants, quotes, articles, first_date, last_date FROM speakers "
+        "WHERE speaker_id = ?",
+        [speaker_id],
+    ).fetchone()
+    if row is None:
+        return None
+    cols = ("speaker_id", "name", "type", "variants", "quotes", "articles", "first_date", "last_date")
+    out = dict(zip(cols, row, strict=True))
+    out["merged"] = [
+        dict(zip(("variant", "reason"), r, strict=True))
+        for r in con.execute(
+            "SELECT name, reason FROM speaker_names WHERE speaker_id = ? ORDER BY name", [speaker_id]
+        ).fetchall()
+    ]
+    return out
+
+
+def speaker_keys(con: duckdb.DuckDBPyConnection, article_id: str) -> list[tuple[str | None, str | None]]:
+    """(speaker id, speaker name) of each quote of an article, in quote order."""
+    return con.execute(
+        """SELECT n.speaker_id, coalesce(s.name, q.speaker_name) FROM quotes q
+        LEFT JOIN speaker_names n ON n.speaker_key = q.speaker_key
+             AND n.speaker_type = coalesce(q.speaker_type, 'OTHER')
+        LEFT JOIN speakers s ON s.speaker_id = n.speaker_id
+        WHERE q.article_id = ? ORDER BY q.idx""",
+        [article_id],
+    ).fetchall()

@@ -1,0 +1,1 @@
+"""The web UI (``lasswell serve``): pages and JSON twins over a corpus database."""
