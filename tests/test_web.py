@@ -267,3 +267,17 @@ def test_in_a_browser_search_article_speaker(server, browser):
     browser.save_screenshot(str(shots / "hostile.png"))
     assert json.loads(browser.execute_script("return JSON.stringify(document.title)"))
     assert os.path.getsize(shots / "article.png") > 10_000
+
+
+def test_serve_command_errors_are_clean(tmp_path):
+    from click.testing import CliRunner
+
+    from lasswell.cli import main
+
+    r = CliRunner().invoke(main, ["serve"])
+    assert r.exit_code == 2 and "either an ARTICLE or --db" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 1 and "no corpus database" in r.output
+    (tmp_path / "empty.txt").write_bytes(b"")
+    r = CliRunner().invoke(main, ["serve", str(tmp_path / "empty.txt")])
+    assert r.exit_code == 1 and "empty input" in r.output and "Traceback" not in r.output
