@@ -237,6 +237,13 @@ def browser():
 def test_in_a_browser_search_article_speaker(server, browser):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def wait_for(css: str, url_part: str):
+        """Wait for the next page (navigation is asynchronous) and return its elements."""
+        WebDriverWait(browser, 15).until(ec.url_contains(url_part))
+        return WebDriverWait(browser, 15).until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, css)))
 
     shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
@@ -246,21 +253,20 @@ def test_in_a_browser_search_article_speaker(server, browser):
     box = browser.find_element(By.ID, "q")
     box.send_keys("OTAN")
     browser.find_element(By.ID, "go").click()
-    results = browser.find_elements(By.CSS_SELECTOR, "li.result")
-    assert results, "no search result"
+    results = wait_for("li.result", "/search")
     browser.save_screenshot(str(shots / "search.png"))
     results[0].find_element(By.CSS_SELECTOR, "a.article-link").click()
-    assert "/article/" in browser.current_url
-    assert browser.find_elements(By.CSS_SELECTOR, "#text span.q")
+    assert wait_for("#text span.q", "/article/")
     browser.save_screenshot(str(shots / "article.png"))
     link = browser.find_element(By.CSS_SELECTOR, "aside a.speaker-link")
     name = link.text
     link.click()
-    assert "/speaker/" in browser.current_url and browser.find_element(By.TAG_NAME, "h1").text == name
+    assert wait_for("h1", "/speaker/")[0].text == name
     browser.save_screenshot(str(shots / "speaker.png"))
     # the hostile article runs no script and raises no alert
     browser.get(server + "/search?q=alert")
-    browser.find_element(By.CSS_SELECTOR, "li.result a.article-link").click()
+    wait_for("li.result a.article-link", "/search")[0].click()
+    wait_for("#text", "/article/")
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
