@@ -137,7 +137,17 @@ def eval_cmd(gold: str, model: str | None, as_json: bool, errors: str | None) ->
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB file (created if absent).")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="DuckDB file (created if absent).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes and a DuckDB file; ray: Ray Data writing Parquet (--out).",
+)
+@click.option("--out", default=None, type=click.Path(file_okay=False), help="Parquet folder (--engine ray).")
+@click.option("--address", default=None, help="Ray cluster address (default: start a local Ray).")
+@click.option("--actors", default=2, show_default=True, help="Analysis actors (--engine ray).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: the number of cores).")
 @click.option(
     "--lang", default="fr", show_default=True, help="Language code, or 'auto' to detect per article."
@@ -145,7 +155,16 @@ def eval_cmd(gold: str, model: str | None, as_json: bool, errors: str | None) ->
 @click.option("--model", default=None, help="spaCy model package (default: fr_core_news_md).")
 @click.option("--batch", default=32, show_default=True, help="Articles per worker batch and transaction.")
 def ingest(
-    inputs: tuple[str, ...], db: str, workers: int | None, lang: str, model: str | None, batch: int
+    inputs: tuple[str, ...],
+    db: str | None,
+    engine: str,
+    out: str | None,
+    address: str | None,
+    actors: int,
+    workers: int | None,
+    lang: str,
+    model: str | None,
+    batch: int,
 ) -> None:
     """Analyse files, folders, JSONL dumps and WARC crawls into a corpus database.
 
@@ -155,15 +174,24 @@ def ingest(
     Examples:
       lasswell ingest ../shared/corpus/orangesum-2000.jsonl --db news.duckdb
       lasswell ingest crawl.warc.gz articles/ --db news.duckdb --workers 2
+      lasswell ingest 'shards/*.jsonl' --engine ray --out parquet/      # pip install 'lasswell[ray]'
     """
-    from lasswell.corpus import ingest as run
     from lasswell.errors import LasswellError
 
     if workers is not None and workers < 1:
         raise click.BadParameter("must be at least 1", param_hint="--workers")
+    if (engine == "local") != bool(db) or (engine == "ray") != bool(out):
+        raise click.UsageError("--engine local needs --db; --engine ray needs --out")
     try:
-        with _ingest_progress() as on_batch:
-            stats = run(inputs, db, workers=workers, lang=lang, model=model, on_batch=on_batch, batch=batch)
+        if engine == "ray":
+            stats = _ray_ingest(inputs, out, address, actors, lang, model, batch)
+        else:
+            from lasswell.corpus import ingest as run
+
+            with _ingest_progress() as on_batch:
+                stats = run(
+                    inputs, db, workers=workers, lang=lang, model=model, on_batch=on_batch, batch=batch
+                )
     except LasswellError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(
@@ -174,6 +202,14 @@ def ingest(
     for line in stats.errors[:20]:
         click.echo(f"  error: {line}", err=True)
     sys.exit(EXIT_OK if not stats.failed else EXIT_PARTIAL if stats.written or stats.skipped else EXIT_FAILED)
+
+
+def _ray_ingest(inputs, out, address, actors, lang, model, batch):
+    try:
+        from lasswell import ray_engine
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise click.ClickException("the Ray engine needs Ray: pip install 'lasswell[ray]'") from exc
+    return ray_engine.ingest(inputs, out, address=address, actors=actors, lang=lang, model=model, batch=batch)
 
 
 class _ingest_progress:
@@ -204,22 +240,27 @@ class _ingest_progress:
             self.progress.stop()
 
 
-def _open(db: str):
-    from lasswell import store
+def _open(db: str | None, parquet: str | None = None):
+    from lasswell import query, store
     from lasswell.errors import LasswellError
 
+    if bool(db) == bool(parquet):
+        raise click.UsageError("give either --db or --parquet")
     try:
-        return store.connect(db, read_only=True)
+        return store.connect(db, read_only=True) if db else query.open_parquet(parquet)
     except LasswellError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=None, type=click.Path(dir_okay=False))
+@click.option(
+    "--parquet", default=None, type=click.Path(file_okay=False), help="Read Parquet (export or Ray)."
+)
 @click.option("--top", default=20, show_default=True, help="How many speakers.")
 @click.option("--merges", is_flag=True, help="Show which names were merged into one speaker, and why.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
-def speakers(db: str, top: int, merges: bool, fmt: str) -> None:
+def speakers(db: str | None, parquet: str | None, top: int, merges: bool, fmt: str) -> None:
     """Speakers of a corpus by number of quotes (one identity across name variants).
 
     \b
@@ -229,13 +270,16 @@ def speakers(db: str, top: int, merges: bool, fmt: str) -> None:
     """
     from lasswell import query
 
-    con = _open(db)
+    con = _open(db, parquet)
     rows = query.merges(con) if merges else query.top_speakers(con, top)
     _table(rows, fmt, title="merged names" if merges else f"top {top} speakers")
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--db", default=None, type=click.Path(dir_okay=False))
+@click.option(
+    "--parquet", default=None, type=click.Path(file_okay=False), help="Read Parquet (export or Ray)."
+)
 @click.option("--speaker", default=None, help="Speaker name (any variant) or speaker id.")
 @click.option("--since", default=None, help="Published on or after (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Published on or before (YYYY-MM-DD).")
@@ -244,17 +288,18 @@ def speakers(db: str, top: int, merges: bool, fmt: str) -> None:
 @click.option("--limit", default=50, show_default=True)
 @click.option("--offset", default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
-def quotes(db: str, speaker, since, until, search, kind, limit: int, offset: int, fmt: str) -> None:
+def quotes(db, parquet, speaker, since, until, search, kind, limit: int, offset: int, fmt: str) -> None:
     """Search the quotes of a corpus by speaker, date and words.
 
     \b
-    Example:
+    Examples:
       lasswell quotes --db news.duckdb --speaker Ryabkov --since 2022-01-01 --search OTAN
+      lasswell quotes --parquet parquet/ --speaker Ryabkov
     """
     from lasswell import query
 
     f = query.QuoteFilter(speaker, since, until, search, kind, limit, offset)
-    _table(query.quotes(_open(db), f), fmt, title="quotes")
+    _table(query.quotes(_open(db, parquet), f), fmt, title="quotes")
 
 
 @main.command()
@@ -269,7 +314,7 @@ def export(db: str, out: str) -> None:
     """
     from lasswell import query
 
-    for path in query.export_parquet(_open(db), out):
+    for path in query.export_parquet(_open(db, None), out):
         click.echo(str(path))
 
 

@@ -49,15 +49,16 @@ class Stats:
 Keyed = tuple[str, RawArticle]
 
 
-def _analyze(batch: list[Keyed], lang: str | None, model: str | None) -> list[tuple[str, Article]]:
-    """Worker side: analyse one batch (the model is loaded once per process and cached)."""
+def analyze_batch(batch: list[Keyed], lang: str | None, model: str | None) -> list[tuple[str, Article]]:
+    """The per-record function of both engines (local processes and Ray actors): analyse one
+    batch of keyed articles (the model is loaded once per process and cached)."""
     from lasswell.pipeline import analyze_many
 
     arts = analyze_many([raw for _, raw in batch], lang=lang, model=model, batch=len(batch) or 1)
     return [(key, art) for (key, _), art in zip(batch, arts, strict=True)]
 
 
-def _warm(model: str | None, lang: str | None) -> None:
+def warm(model: str | None, lang: str | None) -> None:
     """Worker initialiser: load the model before the first batch arrives."""
     from lasswell.lang import load_language
     from lasswell.nlp import DEFAULT_MODELS, load_model
@@ -123,9 +124,14 @@ def ingest(
     return stats
 
 
-def _write(con, done: list[tuple[str, Article]], failures: list[tuple[str, str]], stats: Stats) -> None:
+def outcome(done: list[tuple[str, Article]], failures: list[tuple[str, str]]):
+    """Analysed articles split into (stored articles, error rows (source, reason))."""
     ok = [(k, a) for k, a in done if not a.error]
-    errs = failures + [(a.source or k, a.error) for k, a in done if a.error]
+    return ok, failures + [(a.source or k, a.error) for k, a in done if a.error]
+
+
+def _write(con, done: list[tuple[str, Article]], failures: list[tuple[str, str]], stats: Stats) -> None:
+    ok, errs = outcome(done, failures)
     stats.written += store.write_batch(con, ok, errs)
     stats.quotes += sum(len(a.quotes) for _, a in ok)
     stats.failed += len(errs)
@@ -135,14 +141,14 @@ def _write(con, done: list[tuple[str, Article]], failures: list[tuple[str, str]]
 
 def _run_serial(batches: Iterable[list[Keyed]], lang, model) -> Iterator[list[tuple[str, Article]]]:
     for batch in batches:
-        yield _analyze(batch, lang, model)
+        yield analyze_batch(batch, lang, model)
 
 
 def _run_pool(
     batches: Iterable[list[Keyed]], workers: int, lang, model
 ) -> Iterator[list[tuple[str, Article]]]:
     """Results of the batches, as workers finish them, with a bounded read-ahead."""
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(model, lang)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm, initargs=(model, lang)) as pool:
         pending: set[Future] = set()
         source = iter(batches)
         exhausted = False
@@ -152,7 +158,7 @@ def _run_pool(
                 if batch is None:
                     exhausted = True
                     break
-                pending.add(pool.submit(_analyze, batch, lang, model))
+                pending.add(pool.submit(analyze_batch, batch, lang, model))
             if not pending:
                 return
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -227,24 +227,53 @@ def iter_directory(root: Path, max_chars: int = MAX_CHARS) -> Iterator[RawArticl
 
 def read_warc(path: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
     """HTML pages of a WARC / WARC.gz crawl (response records), streamed one by one."""
+    try:
+        with open(path, "rb") as fh:
+            yield from _read_warc_stream(fh, path, max_chars)
+    except OSError as exc:
+        yield InputFailure(path, f"cannot read WARC: {exc}")
+
+
+def _read_warc_stream(fh, path: str, max_chars: int) -> Iterator[RawArticle | InputFailure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                if "html" not in ctype.lower():
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                rid = record.rec_headers.get_header("WARC-Record-ID") or uri
-                where = f"{path}#{uri}"
-                try:
-                    art = read_html(record.content_stream().read(), where, max_chars)
-                    yield RawArticle(art.text, art.title, art.published, where, rid, {**art.meta, "url": uri})
-                except InputError as exc:
-                    yield InputFailure(where, str(exc))
-    except (OSError, ArchiveLoadFailed) as exc:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if "html" not in ctype.lower():
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            rid = record.rec_headers.get_header("WARC-Record-ID") or uri
+            where = f"{path}#{uri}"
+            try:
+                art = read_html(record.content_stream().read(), where, max_chars)
+                yield RawArticle(art.text, art.title, art.published, where, rid, {**art.meta, "url": uri})
+            except InputError as exc:
+                yield InputFailure(where, str(exc))
+    except ArchiveLoadFailed as exc:
         yield InputFailure(path, f"cannot read WARC: {exc}")
+
+
+def iter_bytes(data: bytes, source: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
+    """Articles from the bytes of one file named ``source`` (by its suffix): the readers of
+    ``iter_path`` for data that is already in memory (a Ray block, a shard read remotely)."""
+    name = source.lower()
+    if name.endswith(WARC_SUFFIXES):
+        import io
+
+        yield from _read_warc_stream(io.BytesIO(data), source, max_chars)
+        return
+    suffix = Path(source).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(data.splitlines(keepends=True), source, max_chars)
+    elif suffix in JSON_SUFFIXES:
+        yield from read_json(data, source, max_chars)
+    else:
+        reader = read_html if suffix in HTML_SUFFIXES or _looks_like_html(data) else read_text
+        try:
+            yield reader(data, source, max_chars)
+        except InputError as exc:
+            yield InputFailure(source, str(exc))

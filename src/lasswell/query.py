@@ -171,3 +171,34 @@ def speaker_keys(con: duckdb.DuckDBPyConnection, article_id: str) -> list[tuple[
         WHERE q.article_id = ? ORDER BY q.idx""",
         [article_id],
     ).fetchall()
+
+
+def open_parquet(folder: str | Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory corpus database over Parquet files — ``lasswell export`` output
+    (``<table>.parquet``) or the Ray engine's (``<table>/*.parquet``) —, with the search index
+    and the corpus-wide speaker identity computed on load."""
+    from lasswell import identity
+    from lasswell.errors import LasswellError
+
+    folder = Path(folder)
+    con = store.connect(":memory:")
+    found = False
+    for table in store.TABLES:
+        if table in ("speakers", "speaker_names"):
+            continue
+        files = (
+            [folder / f"{table}.parquet"]
+            if (folder / f"{table}.parquet").exists()
+            else sorted((folder / table).glob("*.parquet"))
+        )
+        if not files:
+            continue
+        found = True
+        paths = [str(f) for f in files]
+        con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [paths])
+    if not found:
+        raise LasswellError(f"no corpus Parquet files under {folder}")
+    rows = con.execute("SELECT article_id, idx, text FROM quotes").fetchall()
+    store.insert_terms(con, rows)
+    identity.refresh(con)
+    return con

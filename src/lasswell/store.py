@@ -144,6 +144,16 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
     con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", [list(c) for c in cols])
 
 
+def insert_terms(con: duckdb.DuckDBPyConnection, quotes: Iterable[tuple[str, int, str]]) -> None:
+    """Index (article_id, idx, text) quotes for search (used where quotes come from Parquet)."""
+    _insert(
+        con,
+        "quote_terms",
+        ["term", "article_id", "idx"],
+        [(t, a, i) for a, i, text in quotes for t in terms(text)],
+    )
+
+
 def write_batch(
     con: duckdb.DuckDBPyConnection,
     articles: Iterable[tuple[str, Article]],

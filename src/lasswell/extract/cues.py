@@ -63,8 +63,16 @@ class Group:
 
 # Present and past-participle endings → infinitive, for verbs the tagger took for nouns
 # ("synthétise", "renchérit", "conclut", "affirment", "Raconté").
-_VERB_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ent", "er"), ("e", "er"),
-                 ("it", "ir"), ("ut", "ure"))
+_VERB_ENDINGS = (
+    ("ées", "er"),
+    ("és", "er"),
+    ("ée", "er"),
+    ("é", "er"),
+    ("ent", "er"),
+    ("e", "er"),
+    ("it", "ir"),
+    ("ut", "ure"),
+)
 
 
 def lemmas(tok: Token) -> set[str]:
@@ -86,8 +94,9 @@ def _euphonic(tok: Token) -> bool:
     return tok.lower_ in ("-t", "t", "-t-")
 
 
-def cue_lemma(doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...],
-              verb_slot: bool = False) -> str | None:
+def cue_lemma(
+    doc: Doc, i: int, lang: LanguageData, kinds: tuple[str, ...], verb_slot: bool = False
+) -> str | None:
     """The cue lemma of token ``i`` if it is a verb of saying of one of ``kinds``.
 
     ``verb_slot``: the position can only hold a verb (right after a quotation and its comma),
@@ -175,11 +184,16 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
             return name  # "Le ministre de la Justice, Bekir Bozdag, a précisé"
         j = _skip_apposition(doc, j, sent, lang)
     found = np_ending_at(doc, j, sent)
-    head = found and (doc[found[0] + 1] if doc[found[0]].pos_ == "DET" and found[1] - found[0] > 1
-                      else doc[found[0]])
-    if found and found[0] - 2 >= sent.start and doc[found[0] - 1].text == "," \
-            and doc[found[0] - 2].ent_type_ == "PER" \
-            and head.lower_ in lang.words("role_nouns"):
+    head = found and (
+        doc[found[0] + 1] if doc[found[0]].pos_ == "DET" and found[1] - found[0] > 1 else doc[found[0]]
+    )
+    if (
+        found
+        and found[0] - 2 >= sent.start
+        and doc[found[0] - 1].text == ","
+        and doc[found[0] - 2].ent_type_ == "PER"
+        and head.lower_ in lang.words("role_nouns")
+    ):
         k = found[0] - 2  # "Bruno Le Maire, ministre de l'Économie a affirmé": the named person
         while k - 1 >= sent.start and doc[k - 1].ent_type_ == "PER" and doc[k - 1].ent_iob_ != "O":
             k -= 1
@@ -324,11 +338,18 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             break
     if j < sent.end and doc[j].lower_ in ("celui", "celle", "celui-ci", "celle-ci"):
         return (j, j + 1)  # "détaille celui qui est aussi membre du conseil": the one just named
-    if j + 1 < sent.end and doc[j].lower_ in ("un", "une", "chacun", "certains", "plusieurs", "beaucoup") \
-            and doc[j + 1].lower_ in ("de", "des", "d'", "d’", "du"):
+    if (
+        j + 1 < sent.end
+        and doc[j].lower_ in ("un", "une", "chacun", "certains", "plusieurs", "beaucoup")
+        and doc[j + 1].lower_ in ("de", "des", "d'", "d’", "du")
+    ):
         e = j + 1  # "a confié un des adjoints d'Anne Hidalgo au Monde"
-        while e < sent.end and doc[e].lower_ not in ADJUNCT_PREPS and not doc[e].is_punct \
-                and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "des", "d'", "d’", "du")):
+        while (
+            e < sent.end
+            and doc[e].lower_ not in ADJUNCT_PREPS
+            and not doc[e].is_punct
+            and (doc[e].pos_ in NP_POS or doc[e].lower_ in ("de", "des", "d'", "d’", "du"))
+        ):
             e += 1
         return (j, e)
     if j >= sent.end or doc[j].pos_ not in ("DET", "PROPN", "NOUN", "X", "ADJ"):

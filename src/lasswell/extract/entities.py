@@ -97,8 +97,14 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
             break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
     time_words = lang.words("time_words")
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text[:1].isdigit() and e - 1 > s
-                     or doc[e - 1].lower_ in time_words and doc[e - 2].lower_ not in ("du", "de")):
+    while e > s and (
+        doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or doc[e - 1].text[:1].isdigit()
+        and e - 1 > s
+        or doc[e - 1].lower_ in time_words
+        and doc[e - 2].lower_ not in ("du", "de")
+    ):
         e -= 1  # "Le Monde mercredi 20": the date is not part of the name ("Journal du dimanche" is)
     return (s, e) if e > s else None
 
@@ -128,8 +134,12 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
     if s > 0:
         prev = doc[s - 1]
         titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
-        if titled and label in ("LOC", "MISC", "ORG") and all(t.pos_ == "PROPN" for t in doc[s:e]) \
-                and not text.isupper():  # "le candidat LR": a party
+        if (
+            titled
+            and label in ("LOC", "MISC", "ORG")
+            and all(t.pos_ == "PROPN" for t in doc[s:e])
+            and not text.isupper()
+        ):  # "le candidat LR": a party
             return "PER"
     return LABELS.get(label, "MISC")
 

@@ -425,7 +425,7 @@ def _aside_end(doc: Doc, comma: int, sent: Span) -> int | None:
         if t.text == ",":
             nxt = doc[k + 1].lower_ if k + 1 < sent.end else ""
             return k + 1 if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à") else None
-        if "Fin" in t.morph.get("VerbForm") or t.text in ".;:«»\"":
+        if "Fin" in t.morph.get("VerbForm") or t.text in '.;:«»"':
             return None
     return None
 
@@ -509,7 +509,7 @@ def _clause_end(doc: Doc, start: int, sent: Span, stops: dict[int, int]) -> int:
             break
         if _missed_sentence_end(doc, k, sent):
             break
-        if t.text == ":" and k + 1 < sent.end and doc[k + 1].text in "«“\"":
+        if t.text == ":" and k + 1 < sent.end and doc[k + 1].text in '«“"':
             break  # "…, précise que P : « Q »": the colon opens a direct quote
         if t.lower_ == "tandis" or (
             t.lower_ == "alors" and k + 1 < sent.end and doc[k + 1].lower_ == "que" and doc[k - 1].text == ","
@@ -574,8 +574,21 @@ def _ends_clause(doc: Doc, k: int, sent: Span, lang: LanguageData) -> bool:
     date): ``…, estime le gouvernement.`` — not an object (``, continue ses auditions``)."""
     if k >= sent.end or doc[k].is_punct or doc[k].is_space:
         return True
-    return doc[k].lower_ in C.ADJUNCT_PREPS | {"dans", "en", "lors", "mardi", "lundi", "mercredi", "jeudi",
-                                                "vendredi", "samedi", "dimanche", "hier", "ce", "cette"}
+    return doc[k].lower_ in C.ADJUNCT_PREPS | {
+        "dans",
+        "en",
+        "lors",
+        "mardi",
+        "lundi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "hier",
+        "ce",
+        "cette",
+    }
 
 
 def _according_to(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -> list[Candidate]:
@@ -704,8 +717,10 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked], text: str) -
         nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
         # "P, estimant que Q, selon ses services": the report inside P names its own speaker;
         # "Selon X, Y l'aurait assuré": X's account holds Y's words
-        covers = c.how == "selon" and (c.cue_inside or 0) > c.start and any(
-            o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept
+        covers = (
+            c.how == "selon"
+            and (c.cue_inside or 0) > c.start
+            and any(o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept)
         )
         if not nested and not covers:
             out.append(c)

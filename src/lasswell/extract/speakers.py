@@ -331,8 +331,12 @@ class SpeakerResolver:
         best = None
         for i in range(max(0, s - PLURAL_LOOKBACK), s):
             t = self.doc[i]
-            if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and self._subject_like(i) \
-                    and not self._quoted(i):
+            if (
+                t.pos_ == "NOUN"
+                and "Plur" in t.morph.get("Number")
+                and self._subject_like(i)
+                and not self._quoted(i)
+            ):
                 found = np_ending_at(self.doc, i, sentence_of(self.doc, i))
                 if found and self.doc[found[0]].pos_ == "DET":
                     best = found
