@@ -212,9 +212,13 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def iter_inputs(paths: Iterable[str], max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
-    """Articles from many paths, in order."""
+    """Articles from many paths, in order; a quoted glob (``'shards/*.jsonl'``) is expanded."""
+    import glob
+
     for path in paths:
-        yield from iter_path(path, max_chars)
+        matches = sorted(glob.glob(path)) if glob.has_magic(path) and not Path(path).exists() else [path]
+        for match in matches or [path]:
+            yield from iter_path(match, max_chars)
 
 
 def iter_directory(root: Path, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
