@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from lasswell.extract.candidate import Candidate
+from lasswell.extract.cues import np_ending_at
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
-from lasswell.extract.quotes import Candidate
+from lasswell.extract.sentences import sentence_of
 from lasswell.lang import LanguageData
 
 # A pronoun or role noun looks back at most this many paragraphs for its person.
@@ -150,9 +152,6 @@ class SpeakerResolver:
 
     def _antecedent(self, i: int) -> tuple[int, int] | None:
         """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``)."""
-        from lasswell.extract.cues import np_ending_at
-        from lasswell.extract.quotes import sentence_of
-
         j = i - 1
         if j >= 0 and self.doc[j].text == ",":
             j -= 1
@@ -325,9 +324,6 @@ class SpeakerResolver:
 
     def _plural_subject_since_last(self, s: int) -> tuple[int, int] | None:
         """``Les personnels ont décidé … Ils s'affirment``: the last plural subject named."""
-        from lasswell.extract.cues import np_ending_at
-        from lasswell.extract.quotes import sentence_of
-
         best = None
         for i in range(max(0, s - PLURAL_LOOKBACK), s):
             t = self.doc[i]
