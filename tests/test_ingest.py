@@ -91,3 +91,20 @@ def test_html_body_and_metadata():
 def test_html_without_text_is_an_error():
     with pytest.raises(InputError, match="no article text"):
         read_html(b"<html><body><div></div></body></html>", "x.html")
+
+
+def test_parquet_records_from_path_and_bytes(tmp_path):
+    import duckdb
+
+    from lasswell.ingest import iter_bytes
+
+    path = tmp_path / "shard.parquet"
+    duckdb.connect().execute(
+        f"""COPY (SELECT * FROM (VALUES (1, DATE '2022-01-11', 'Titre', 'Le ministre a parlé.'),
+                                       (2, NULL, NULL, NULL)) t(id, date, title, article))
+            TO '{path}' (FORMAT PARQUET)"""
+    )
+    for items in (list(iter_path(str(path))), list(iter_bytes(path.read_bytes(), str(path)))):
+        assert isinstance(items[0], RawArticle) and items[0].text == "Titre\n\nLe ministre a parlé."
+        assert items[0].published == "2022-01-11" and items[0].id == "1"
+        assert isinstance(items[1], InputFailure) and "no 'text'" in items[1].reason

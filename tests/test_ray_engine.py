@@ -17,12 +17,19 @@ ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'lass
 
 @pytest.fixture(scope="module")
 def shards(tmp_path_factory):
-    """100 articles in two JSONL shards, plus one broken record."""
+    """100 articles in two JSONL shards and a Parquet shard, plus one broken record."""
+    import duckdb
+
     base = _small_articles()
     records = [{**base[i % len(base)], "id": f"r{i}"} for i in range(100)]
     folder = tmp_path_factory.mktemp("shards")
-    _jsonl(folder / "a.jsonl", records[:50])
-    _jsonl(folder / "b.jsonl", [*records[50:], {"id": "broken"}])
+    _jsonl(folder / "a.jsonl", records[:45])
+    _jsonl(folder / "b.jsonl", [*records[45:95], {"id": "broken"}])
+    _jsonl(folder / "c.tmp", records[95:])
+    duckdb.connect().execute(
+        f"COPY (SELECT * FROM read_json('{folder / 'c.tmp'}', format='newline_delimited')) "
+        f"TO '{folder / 'c.parquet'}' (FORMAT PARQUET)"
+    )
     return folder, records
 
 
@@ -32,9 +39,10 @@ def both(shards, tmp_path_factory):
 
     folder, _ = shards
     out = tmp_path_factory.mktemp("ray") / "parquet"
-    ray_stats = ray_engine.ingest([str(folder / "*.jsonl")], out, actors=2, num_cpus=2, batch=16)
+    inputs = [str(folder / "*.jsonl"), str(folder / "c.parquet")]
+    ray_stats = ray_engine.ingest(inputs, out, actors=2, num_cpus=2, batch=16)
     db = tmp_path_factory.mktemp("local") / "c.duckdb"
-    local_ingest([str(folder)], db, workers=1)
+    local_ingest(inputs, db, workers=1)
     return out, db, ray_stats
 
 
@@ -77,11 +85,11 @@ def test_rerun_skips_finished_shards(both, shards):
     out, _, _ = both
     folder, _ = shards
     before = len(list((out / "quotes").glob("*.parquet")))
-    again = ray_engine.ingest([str(folder / "*.jsonl")], out, actors=2, num_cpus=2)
+    again = ray_engine.ingest([str(folder / "*.jsonl"), str(folder / "c.parquet")], out, actors=2, num_cpus=2)
     assert (again.written, again.skipped) == (0, 100)
     assert len(list((out / "quotes").glob("*.parquet"))) == before
     done = [json.loads(p.read_text()) for p in (out / "_done").glob("*.json")]
-    assert sorted(d["written"] for d in done) == [50, 50]
+    assert sorted(d["written"] for d in done) == [5, 45, 50]
 
 
 def test_quotes_command_reads_the_parquet(both):

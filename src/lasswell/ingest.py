@@ -25,6 +25,9 @@ JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 WARC_SUFFIXES = (".warc", ".warc.gz")
+# Parquet record files (text, or title + article, as JSON records) are read when named or
+# globbed, not picked up by a folder walk (a folder may hold `lasswell export` output).
+PARQUET_SUFFIXES = frozenset({".parquet"})
 # Files a directory walk picks up (other files in a corpus folder are not articles).
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"}) | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
@@ -187,6 +190,9 @@ def iter_path(path: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | In
         yield from read_warc(path, max_chars)
         return
     suffix = "" if path == "-" else Path(path).suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        yield from read_parquet(path, max_chars)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as fh:
@@ -261,6 +267,27 @@ def _read_warc_stream(fh, path: str, max_chars: int) -> Iterator[RawArticle | In
         yield InputFailure(path, f"cannot read WARC: {exc}")
 
 
+def read_parquet(
+    path: str, max_chars: int = MAX_CHARS, source: str | None = None
+) -> Iterator[RawArticle | InputFailure]:
+    """A Parquet file of records (the JSON record shapes), row by row."""
+    import duckdb
+
+    source = source or path
+    try:
+        con = duckdb.connect()
+        cur = con.execute("SELECT * FROM read_parquet(?)", [path])
+        cols = [d[0] for d in cur.description]
+        n = 0
+        while rows := cur.fetchmany(256):
+            for row in rows:
+                n += 1
+                yield _safe_record(dict(zip(cols, row, strict=True)), f"{source}:{n}", max_chars)
+        con.close()
+    except duckdb.Error as exc:
+        yield InputFailure(source, f"cannot read Parquet: {exc}")
+
+
 def iter_bytes(data: bytes, source: str, max_chars: int = MAX_CHARS) -> Iterator[RawArticle | InputFailure]:
     """Articles from the bytes of one file named ``source`` (by its suffix): the readers of
     ``iter_path`` for data that is already in memory (a Ray block, a shard read remotely)."""
@@ -271,6 +298,14 @@ def iter_bytes(data: bytes, source: str, max_chars: int = MAX_CHARS) -> Iterator
         yield from _read_warc_stream(io.BytesIO(data), source, max_chars)
         return
     suffix = Path(source).suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".parquet") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            yield from read_parquet(tmp.name, max_chars, source=source)
+        return
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(data.splitlines(keepends=True), source, max_chars)
     elif suffix in JSON_SUFFIXES:
