@@ -158,7 +158,6 @@ def write_batch(
     con: duckdb.DuckDBPyConnection,
     articles: Iterable[tuple[str, Article]],
     errors: Iterable[tuple[str, str]] = (),
-    speaker_types: dict[tuple[str, str], str] | None = None,
 ) -> int:
     """Write analysed articles (keyed) and errors (source, reason) in one transaction.
 
