@@ -36,21 +36,20 @@ def print_summary(art: Article, console: Console | None = None) -> None:
             + "; ".join(e.name + (f" ({', '.join(e.roles)})" if e.roles else "") for e in people)
         )
     table = Table(title=f"{len(art.quotes)} quotes", show_lines=False, expand=True)
-    for col, kw in (
-        ("#", {"justify": "right"}),
-        ("speaker", {}),
-        ("cue", {}),
-        ("kind", {}),
-        ("quote", {"ratio": 1}),
-        ("conf", {"justify": "right"}),
-    ):
-        table.add_column(col, **kw)
+    # The quote takes the room; the other columns are kept narrow so that an 80-column
+    # terminal still shows the words (long speakers and cues are cut, the JSON keeps them).
+    table.add_column("#", justify="right", width=3, no_wrap=True)
+    table.add_column("speaker", width=18, overflow="fold")
+    table.add_column("cue", width=12, overflow="ellipsis", no_wrap=True)
+    table.add_column("kind", width=4, no_wrap=True)
+    table.add_column("quote", ratio=1, min_width=24)
+    table.add_column("conf", justify="right", width=4, no_wrap=True)
     for i, q in enumerate(art.quotes, 1):
         speaker = q.speaker.name if q.speaker and q.speaker.name else "[red]unknown[/red]"
         if q.addressee:
             speaker += f" → {q.addressee.text}"
         table.add_row(
-            str(i), speaker, q.cue.text if q.cue else "—", q.kind, _short(q.text), f"{q.confidence:.2f}"
+            str(i), speaker, q.cue.text if q.cue else "—", q.kind[:3], _short(q.text), f"{q.confidence:.2f}"
         )
     console.print(table)
 
