@@ -12,29 +12,23 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lasswell.identity import name_key
 from lasswell.ingest import RawArticle
 from lasswell.records import Article, Quote
 
 LENIENT, STRICT = 0.30, 0.80
-_ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les)\s+)", re.I)
 _TRIM = " \t\n\"'«»“”„‘’.,;:!?…"
 
 
 def fold_name(name: str | None) -> str:
-    """Case, accent and article folding of a speaker name (``l'OTAN`` = ``OTAN``)."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'")).lower()
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _ARTICLE.sub("", s.strip())
-    return " ".join(re.sub(r"[^\w\s'-]", " ", s).split())
+    """Case, accent and article folding of a speaker name (``l'OTAN`` = ``OTAN``): the same
+    folding the corpus uses to key speakers."""
+    return name_key(name) if name else ""
 
 
 def names_match(pred: str | None, gold: str | None, aliases: Iterable[str] = ()) -> bool:

@@ -117,8 +117,10 @@ def extract(raw: RawArticle, doc, data: LanguageData, st: Structure, model: str)
     """All extractors over one parsed article → the Article record."""
     ranges = st.extractable()
     index = find_entities(doc, ranges, data)
-    cands = find_quotes(doc, ranges, list(st.paragraphs), data)
-    quotes = _quote_records(doc, cands, index, data, st)
+    paras = [p for p in st.paragraphs if any(a <= p[0] < b for a, b in ranges)]
+    marks = find_marked(text_of(doc), paras, data)  # once: the quote passes and the resolver share them
+    cands = find_quotes(doc, ranges, list(st.paragraphs), data, marks)
+    quotes = _quote_records(doc, cands, index, data, st, marks)
     return Article(
         text=raw.text,
         lang=data.code,
@@ -135,16 +137,13 @@ def extract(raw: RawArticle, doc, data: LanguageData, st: Structure, model: str)
 
 
 def _quote_records(
-    doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure
+    doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure, marks: list
 ) -> tuple[Quote, ...]:
     starts = [p[0] for p in st.paragraphs]
 
     def para_of_token(i: int) -> int:
         return bisect.bisect_right(starts, doc[min(i, len(doc) - 1)].idx) - 1
 
-    marks = find_marked(
-        text_of(doc), [p for p in st.paragraphs if any(a <= p[0] < b for a, b in st.extractable())], data
-    )
     resolver = SpeakerResolver(doc, index, data, para_of_token, [(m.start, m.end) for m in marks])
     return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
 

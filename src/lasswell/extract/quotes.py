@@ -34,11 +34,17 @@ CONTINUATION_MAX_PARAGRAPHS = 2
 
 
 def find_quotes(
-    doc: Doc, ranges: list[tuple[int, int]], paragraphs: list[tuple[int, int]], lang: LanguageData
+    doc: Doc,
+    ranges: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    lang: LanguageData,
+    marks: list[Marked] | None = None,
 ) -> list[Candidate]:
-    """All quotes of the given character ranges of ``doc`` (the title and body zones)."""
+    """All quotes of the given character ranges of ``doc`` (the title and body zones);
+    ``marks`` are the quotation marks of those paragraphs when the caller has them already."""
     paras = [p for p in paragraphs if any(s <= p[0] < e for s, e in ranges)]
-    marks = find_marked(text_of(doc), paras, lang)
+    if marks is None:
+        marks = find_marked(text_of(doc), paras, lang)
     sentence_of(doc, 0)
     sents = [
         s
