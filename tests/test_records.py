@@ -7,7 +7,19 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lasswell.records import Article, Dateline, Entity, Quote, Span, Speaker, Zone
+from lasswell.records import (
+    Actor,
+    Article,
+    Dateline,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Span,
+    Speaker,
+    TimeRef,
+    Zone,
+)
 
 texts = st.text(max_size=30)
 ints = st.integers(min_value=0, max_value=10_000)
@@ -45,6 +57,33 @@ articles = st.builds(
             st.none() | spans,
         ),
         max_size=3,
+    ).map(tuple),
+    events=st.lists(
+        st.builds(
+            Event,
+            st.sampled_from(["CONSULT", "THREATEN"]),
+            spans,
+            st.sampled_from(["occurred", "planned"]),
+            st.none() | st.just("visit"),
+            st.floats(0, 1),
+            st.none()
+            | st.builds(Actor, st.none() | texts, st.none() | texts, st.none() | texts, st.none() | spans),
+            st.none() | st.builds(Actor, st.none() | texts),
+            st.none()
+            | st.builds(
+                Place,
+                texts,
+                st.none() | texts,
+                st.none() | st.floats(-90, 90),
+                st.none() | st.floats(-180, 180),
+                st.none() | ints,
+                st.none() | spans,
+            ),
+            st.none() | st.builds(TimeRef, ints, ints, texts, st.none() | st.just("2022-01-10")),
+            st.none() | ints,
+            st.none() | st.just("04"),
+        ),
+        max_size=2,
     ).map(tuple),
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,55 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """Who acts in an event, or is acted upon: resolved like a speaker, plus a country."""
+
+    name: str | None
+    entity_id: str | None = None
+    country: str | None = None
+    mention: Span | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event took place: the gazetteer entry the mention resolved to."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    mention: Span | None = None
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression and its ISO value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), if resolvable."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER event: who did what to whom, where and when (see EVENTS.md in the gold set)."""
+
+    type: str
+    trigger: Span
+    status: str = "occurred"
+    mode: str | None = None
+    confidence: float = 0.5
+    actor: Actor | None = None
+    recipient: Actor | None = None
+    location: Place | None = None
+    date: TimeRef | None = None
+    quote_index: int | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """The analysis of one article. ``error`` is set (and the rest empty) when it failed."""
 
@@ -96,6 +145,7 @@ class Article:
     zones: tuple[Zone, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
 
@@ -119,6 +169,7 @@ class Article:
             zones=tuple(Zone(**z) for z in d.get("zones", ())),
             entities=tuple(_entity(e) for e in d.get("entities", ())),
             quotes=tuple(_quote(q) for q in d.get("quotes", ())),
+            events=tuple(_event(e) for e in d.get("events", ())),
             meta=dict(d.get("meta") or {}),
             error=d.get("error"),
         )
@@ -155,4 +206,39 @@ def _quote(d: dict[str, Any]) -> Quote:
         cue=_span(d.get("cue")),
         speaker=speaker,
         addressee=_span(d.get("addressee")),
+    )
+
+
+def _actor(d: dict[str, Any] | None) -> Actor | None:
+    if not d:
+        return None
+    return Actor(d.get("name"), d.get("entity_id"), d.get("country"), _span(d.get("mention")))
+
+
+def _place(d: dict[str, Any] | None) -> Place | None:
+    if not d:
+        return None
+    return Place(
+        name=d["name"],
+        country=d.get("country"),
+        lat=d.get("lat"),
+        lon=d.get("lon"),
+        geonames_id=d.get("geonames_id"),
+        mention=_span(d.get("mention")),
+    )
+
+
+def _event(d: dict[str, Any]) -> Event:
+    return Event(
+        type=d["type"],
+        trigger=Span(**d["trigger"]),
+        status=d.get("status", "occurred"),
+        mode=d.get("mode"),
+        confidence=d.get("confidence", 0.5),
+        actor=_actor(d.get("actor")),
+        recipient=_actor(d.get("recipient")),
+        location=_place(d.get("location")),
+        date=TimeRef(**d["date"]) if d.get("date") else None,
+        quote_index=d.get("quote_index"),
+        cameo=d.get("cameo"),
     )
