@@ -90,3 +90,82 @@ def test_html_input_and_small_model(run, tmp_path):
     assert d["title"] == "Réforme des retraites" and d["meta"]["model"].startswith("fr_core_news_sm")
     (q,) = [q for q in d["quotes"] if q["kind"] == "direct"]
     assert q["text"] == "Nous ne changerons pas de cap" and q["speaker"]["name"] == "Édouard Philippe"
+
+
+# --- lasswell events (a synthetic corpus: no model) -------------------------------------------
+
+
+@pytest.fixture
+def events_db(tmp_path):
+    from lasswell import store
+
+    from .test_store import write_events_corpus
+
+    path = tmp_path / "ev.duckdb"
+    con = store.connect(path)
+    write_events_corpus(con)
+    con.close()
+    return str(path)
+
+
+def test_events_help_has_an_example(run):
+    r = run("events", "--help")
+    assert r.exit_code == 0 and "lasswell events --db news.duckdb --actor RUS --type THREATEN" in r.output
+    assert "ASSAULT" in r.output
+
+
+def test_events_table_by_default(run, events_db):
+    r = run("events", "--db", events_db, "--actor", "RUS")
+    assert r.exit_code == 0, r.output
+    assert "events (1)" in r.output and "THREATEN" in r.output and "2022-01-10" in r.output
+    assert "(RUS)" in r.output and "Ukraine" in r.output and "Titre 0" in r.output
+    assert "AID" not in r.output
+
+
+def test_events_filters_json_and_jsonl(run, events_db):
+    r = run("events", "--db", events_db, "--actor", "usa", "--type", "threaten", "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert [(e["type"], e["actor"], e["date"]) for e in rows] == [
+        ("THREATEN", "les États-Unis", "2022-01-20")
+    ]
+    r = run("events", "--db", events_db, "--since", "2021", "--until", "2021-12", "--format", "jsonl")
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    assert r.exit_code == 0 and [(e["type"], e["location"]) for e in rows] == [("AID", "Kiev")]
+    r = run("events", "--db", events_db, "--limit", "2", "--format", "jsonl")
+    assert r.exit_code == 0 and len(r.output.splitlines()) == 2
+
+
+def test_events_no_match_is_not_an_error(run, events_db):
+    r = run("events", "--db", events_db, "--actor", "Chine")
+    assert r.exit_code == 0 and "nothing found" in r.output
+    r = run("events", "--db", events_db, "--type", "ASSAULT", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.output) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--type", "BOMB"], "unknown event type 'BOMB': use one of AGREE, CONSULT"),
+        (["--since", "2022-13-01"], "bad date '2022-13-01'"),
+        (["--until", "hier"], "bad date 'hier'"),
+        (["--limit", "0"], "--limit"),
+    ],
+)
+def test_events_bad_options_are_usage_errors(run, events_db, args, message):
+    r = run("events", "--db", events_db, *args)
+    assert r.exit_code == 2 and message in r.output and "Traceback" not in r.output
+
+
+def test_events_missing_or_old_db_is_a_clean_error(run, tmp_path, monkeypatch):
+    r = run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert r.exit_code == 1 and "no corpus database" in r.output
+    r = run("events")
+    assert r.exit_code == 2 and "--db" in r.output
+    from lasswell import store
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})
+        store.connect(tmp_path / "v1.duckdb").close()
+    r = run("events", "--db", str(tmp_path / "v1.duckdb"))
+    assert r.exit_code == 1 and "has schema 1" in r.output and "Traceback" not in r.output

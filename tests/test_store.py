@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +11,19 @@ from hypothesis import strategies as st
 
 from lasswell import identity, query, store
 from lasswell.errors import LasswellError
-from lasswell.records import Article, Dateline, Entity, Quote, Span, Speaker, Zone
+from lasswell.records import (
+    Actor,
+    Article,
+    Dateline,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Span,
+    Speaker,
+    TimeRef,
+    Zone,
+)
 
 # DuckDB strings hold any Unicode but NUL; the pipeline never produces NUL (decoding refuses it).
 texts = st.text(
@@ -29,6 +43,35 @@ entities = st.lists(
         st.lists(spans, max_size=3).map(tuple),
     ),
     max_size=1,
+).map(tuple)
+# An actor with no field set reads back as no actor (as a speaker does): the strategy sets one.
+actors = st.builds(
+    Actor,
+    st.none() | texts,
+    st.none() | st.just("e0"),
+    st.none() | st.sampled_from(["RUS", "IGO"]),
+    st.none() | spans,
+).filter(lambda a: any(v is not None for v in (a.name, a.entity_id, a.country, a.mention)))
+coords = st.none() | st.floats(-180, 180, allow_nan=False)
+events = st.lists(
+    st.builds(
+        Event,
+        st.sampled_from(["THREATEN", "CONSULT", "AID"]),
+        spans,
+        st.sampled_from(["occurred", "planned"]),
+        st.none() | st.sampled_from(["visit", "phone"]),
+        st.floats(0, 1, allow_nan=False),
+        st.none() | actors,
+        st.none() | actors,
+        st.none()
+        | st.builds(
+            Place, texts, st.none() | st.just("CHE"), coords, coords, st.none() | ints, st.none() | spans
+        ),
+        st.none() | st.builds(TimeRef, ints, ints, texts, st.none() | st.sampled_from(["2022-01", "x"])),
+        st.none() | ints,
+        st.none() | st.just("138"),
+    ),
+    max_size=3,
 ).map(tuple)
 articles = st.builds(
     Article,
@@ -57,6 +100,7 @@ articles = st.builds(
         ),
         max_size=3,
     ).map(tuple),
+    events=events,
     meta=st.dictionaries(st.sampled_from(["model", "url"]), texts, max_size=2),
 )
 
@@ -89,20 +133,35 @@ def test_read_only_missing_db_is_a_clear_error(tmp_path):
         store.connect(tmp_path / "missing.duckdb", read_only=True)
 
 
-def _art(text, speaker="Sergueï Ryabkov", published="2022-01-11"):
+def _art(text, speaker="Sergueï Ryabkov", published="2022-01-11", events=()):
     ent = Entity("e0", speaker, "PER", (), "m", (Span(0, 3, text[:3]),))
     q = Quote(0, len(text), text, "direct", 0.9, None, Speaker(speaker, "e0", None), None)
-    return Article(text=text, lang="fr", published=published, entities=(ent,), quotes=(q,))
+    return Article(text=text, lang="fr", published=published, entities=(ent,), quotes=(q,), events=events)
+
+
+def _event(text, type_, actor=None, country=None, recipient=None, value=None, where=None):
+    """An event of ``text`` whose trigger is its first word (None fields left None)."""
+    return Event(
+        type_,
+        Span.of(text, 0, text.index(" ")),
+        actor=Actor(actor, None, country, None) if actor or country else None,
+        recipient=Actor(recipient, None, None, None) if recipient else None,
+        location=Place(where, "CHE", 46.2, 6.15, 2660646, None) if where else None,
+        date=TimeRef(0, 5, "lundi", value) if value else None,
+        quote_index=0,
+    )
 
 
 def test_same_article_twice_changes_nothing(con):
-    art = _art("Nous refusons l'élargissement de l'OTAN.")
+    text = "Nous refusons l'élargissement de l'OTAN."
+    art = _art(text, events=(_event(text, "REJECT", "la Russie", "RUS", value="2022-01"),))
     key = store.article_key(art.text, None)
     assert store.write_batch(con, [(key, art)], [("bad.txt", "empty input")]) == 1
     before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in store.TABLES}
     assert store.write_batch(con, [(key, art)], [("bad.txt", "empty input")]) == 0
     after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in store.TABLES}
-    assert before == after and after["errors"] == 1
+    assert before == after and after["errors"] == 1 and after["events"] == 1
+    assert store.read_article(con, key) == art
 
 
 def test_key_ignores_whitespace_but_not_source_record():
@@ -137,3 +196,135 @@ def test_export_one_parquet_per_record_type(con, tmp_path):
     parquet = tmp_path / "out" / "quotes.parquet"
     n = duckdb.connect().execute(f"SELECT count(*) FROM '{parquet}'").fetchone()[0]
     assert n == 1
+
+
+def test_v1_store_migrates_in_place(tmp_path, monkeypatch):
+    path = tmp_path / "v1.duckdb"
+    old = _art("Nous verrons la semaine prochaine.")
+    with monkeypatch.context() as m:
+        m.setattr(store, "MIGRATIONS", {1: store.MIGRATIONS[1]})
+        c = store.connect(path)
+        store.write_batch(c, [(store.article_key(old.text, None), old)])
+        assert store.schema_version(c) == 1
+        c.close()
+    with pytest.raises(LasswellError, match="schema 1, this lasswell needs 2.*migrates it in place"):
+        store.connect(path, read_only=True)
+    c = store.connect(path)  # opening for writing migrates
+    assert store.schema_version(c) == 2
+    assert store.read_article(c, store.article_key(old.text, None)) == old  # no events: ()
+    text = "Moscou menace Kiev."
+    new = _art(text, events=(_event(text, "THREATEN", "Moscou", "RUS", "Kiev", "2022-01-10"),))
+    store.write_batch(c, [(store.article_key(text, None), new)])
+    assert store.read_article(c, store.article_key(text, None)) == new
+    c.close()
+    ro = store.connect(path, read_only=True)
+    assert [r["type"] for r in query.events(ro)] == ["THREATEN"]
+    ro.close()
+
+
+def test_period_of_a_date_value():
+    from datetime import date
+
+    assert store.period("2022-01-10") == (date(2022, 1, 10), date(2022, 1, 10))
+    assert store.period("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert store.period("2021") == (date(2021, 1, 1), date(2021, 12, 31))
+    for bad in ("2022-13", "2022-02-30", "lundi", "", None, "22-01-01"):
+        assert store.period(bad) == (None, None)
+
+
+@pytest.fixture
+def events_con(con):
+    return write_events_corpus(con)
+
+
+def write_events_corpus(con):
+    """Four articles with events: dated by value, by publication, partly, and not at all."""
+    t = [
+        "Moscou menace l'Ukraine de sanctions.",
+        "Washington menace Moscou de représailles.",
+        "Les États-Unis fournissent une aide à Kiev.",
+        "L'ONU appelle au cessez-le-feu.",
+    ]
+    arts = [
+        _art(
+            t[0],
+            published="2022-02-01",
+            events=(_event(t[0], "THREATEN", "la Russie", "RUS", "Ukraine", "2022-01-10"),),
+        ),
+        _art(
+            t[1],
+            published="2022-01-20",
+            events=(_event(t[1], "THREATEN", "les États-Unis", "USA", "Russie"),),
+        ),
+        _art(
+            t[2],
+            published="2021-06-01",
+            events=(_event(t[2], "AID", "les États-Unis", "usa", where="Kiev", value="2021"),),
+        ),
+        _art(t[3], published=None, events=(_event(t[3], "REQUEST", "ONU", "IGO"),)),
+    ]
+    arts = [replace(a, title=f"Titre {i}") for i, a in enumerate(arts)]
+    store.write_batch(con, [(store.article_key(a.text, None), a) for a in arts])
+    return con
+
+
+def _types_and_actors(rows):
+    return [(r["type"], r["actor"]) for r in rows]
+
+
+def test_events_by_actor_country_or_name(events_con):
+    got = query.events(events_con, actor="rus")  # a country code, any case
+    assert _types_and_actors(got) == [("THREATEN", "la Russie")]
+    assert (
+        got[0]["recipient"] == "Ukraine" and got[0]["date"] == "2022-01-10" and got[0]["trigger"] == "Moscou"
+    )
+    got = query.events(events_con, actor="USA")  # case-insensitive on the stored code too ("usa")
+    assert {r["type"] for r in got} == {"THREATEN", "AID"}
+    got = query.events(events_con, actor="etats unis")  # a name: case and accents folded
+    assert {r["actor_country"] for r in got} == {"USA", "usa"}
+    assert _types_and_actors(query.events(events_con, actor="onu")) == [("REQUEST", "ONU")]  # not a code here
+    assert query.events(events_con, actor="Chine") == []
+    assert query.events(events_con, actor="!!!") == []
+
+
+def test_events_by_type_and_dates(events_con):
+    assert [r["type"] for r in query.events(events_con, type="threaten")] == ["THREATEN", "THREATEN"]
+    # the event's date value (2022-01-10) wins over its article's publication (2022-02-01) …
+    got = query.events(events_con, type="THREATEN", since="2022-01-15")
+    assert [r["actor"] for r in got] == ["les États-Unis"] and got[0]["date"] == "2022-01-20"
+    got = query.events(events_con, until="2022-01-10")
+    assert [r["actor"] for r in got] == ["la Russie", "les États-Unis"]  # 2022-01-10, then 2021 (AID)
+    # … a year value overlaps the range; an event with no date at all is left out by a date filter
+    assert [r["type"] for r in query.events(events_con, since="2021-12", until="2021-12")] == ["AID"]
+    assert [r["type"] for r in query.events(events_con, since="2022")] == ["THREATEN", "THREATEN"]
+    assert len(query.events(events_con)) == 4 and len(query.events(events_con, limit=1)) == 1
+    assert query.events(events_con, type="ASSAULT") == []
+    assert query.events(events_con, since="2023-01-01") == []
+
+
+def test_events_bad_filters_are_clear_errors(events_con):
+    with pytest.raises(LasswellError, match="unknown event type 'BOMB'.*AGREE, CONSULT.*ASSAULT"):
+        query.events(events_con, type="BOMB")
+    for bad in ("2022-13-01", "hier", "01/02/2022"):
+        with pytest.raises(LasswellError, match="bad date"):
+            query.events(events_con, since=bad)
+    with pytest.raises(LasswellError, match="bad date"):
+        query.events(events_con, until="2022-02-30")
+
+
+def test_events_survive_parquet_export_and_reading(events_con, tmp_path):
+    paths = query.export_parquet(events_con, tmp_path / "out")
+    assert "events" in [p.stem for p in paths]
+    back = query.open_parquet(tmp_path / "out")
+    for (key,) in events_con.execute("SELECT article_id FROM articles").fetchall():
+        assert store.read_article(back, key) == store.read_article(events_con, key)
+    assert query.events(back, actor="RUS") == query.events(events_con, actor="RUS")
+
+
+@pytest.mark.slow
+def test_real_pipeline_output_round_trips(con, example_article):
+    """Whatever the pipeline returns (with or without events yet) is stored and read back."""
+    key = store.article_key(example_article.text, None)
+    store.write_batch(con, [(key, example_article)])
+    assert store.read_article(con, key) == example_article
+    assert len(query.events(con, limit=query.MAX_LIMIT)) == len(example_article.events)

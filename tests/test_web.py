@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from lasswell import identity, store
-from lasswell.records import Article, Entity, Quote, Span, Speaker, Zone
+from lasswell.records import Actor, Article, Entity, Event, Place, Quote, Span, Speaker, TimeRef, Zone
 from lasswell.web.app import app_for_article, create_app
 
 from .conftest import DATA, EXAMPLE, ROOT
@@ -56,6 +56,18 @@ def _hostile_article() -> Article:
                 Speaker(name, "e0", mention),
                 None,
             ),
+        ),
+        events=(
+            Event(
+                "THREATEN",
+                Span.of(text, cue_start, cue_start + 9),
+                actor=Actor(name, "e0", "USA", mention),
+                recipient=Actor(PAYLOADS[1], None, "RUS", None),
+                location=Place(PAYLOADS[3], "CHE", 46.2, 6.15, None, None),
+                date=TimeRef(0, 5, PAYLOADS[2], "2022-01-10"),
+                quote_index=0,
+            ),
+            Event(PAYLOADS[0], Span(q_start, q_end, text[q_start:q_end]), status=PAYLOADS[1]),
         ),
     )
 
@@ -129,6 +141,56 @@ def test_search_with_filters_and_bounds(client):
     assert client.get("/search", params={"q": "OTAN", "page": "abc"}).status_code == 200
 
 
+def test_events_page_and_json_twin_with_filters(client):
+    d = client.get("/events.json", params={"actor": "usa", "type": "threaten"}).json()
+    assert d["form"] == {"actor": "usa", "type": "THREATEN", "since": "", "until": ""}
+    assert d["results"] and all(e["type"] == "THREATEN" and e["actor_country"] == "USA" for e in d["results"])
+    hostile = next(e for e in d["results"] if "Dupont" in e["actor"])
+    assert hostile["date"] == "2022-01-10" and hostile["recipient_country"] == "RUS"
+    # the event's own date (2022-01-10) wins over its article's publication (2022-01-12)
+    found = client.get("/events.json", params={"actor": "dupont", "since": "2022-01-10"}).json()["results"]
+    assert [e["type"] for e in found] == ["THREATEN"]
+    assert (
+        client.get("/events.json", params={"actor": "dupont", "since": "2022-01-11"}).json()["results"] == []
+    )
+    r = client.get("/events", params={"actor": "dupont", "type": "THREATEN"})
+    assert r.status_code == 200 and f'href="/article/{hostile["article_id"]}#e0"' in r.text
+    assert '<option value="THREATEN" selected>' in r.text
+
+
+def test_events_bad_filters_are_dropped_and_bounded(client):
+    d = client.get(
+        "/events.json",
+        params={
+            "actor": "x" * 5000,
+            "type": "BOMB",
+            "since": "2022-13-01",
+            "until": "2022-01-011",
+            "page": "-3",
+        },
+    ).json()
+    assert d["form"] == {"actor": "x" * 200, "type": "", "since": "", "until": ""}
+    assert d["results"] == [] and d["page"] == 0
+    r = client.get("/events", params={"actor": "personne de ce nom"})
+    assert r.status_code == 200 and "Aucun événement." in r.text
+    assert len(client.get("/events.json").json()["results"]) <= 20
+    assert client.get("/events.json", params={"page": "abc"}).status_code == 200
+
+
+def test_article_page_lists_its_events(client):
+    arts = client.get("/index.json").json()["articles"]
+    bad = next(a for a in arts if (a["title"] or "").endswith("Titre"))
+    r = client.get(f"/article/{bad['article_id']}")
+    assert r.status_code == 200 and "<h2>Événements</h2>" in r.text
+    assert (
+        'href="#e0"' in r.text and '<a class="anchor" id="e0"></a>' in r.text and 'class="trigger"' in r.text
+    )
+    assert "(USA)" in r.text and "(RUS)" in r.text and "2022-01-10" in r.text
+    d = client.get(f"/article/{bad['article_id']}.json").json()
+    assert [e["type"] for e in d["events"]] == ["THREATEN", PAYLOADS[0]]
+    assert d["events"][0]["actor"]["country"] == "USA" and d["events"][0]["date"]["value"] == "2022-01-10"
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -161,6 +223,9 @@ def test_untrusted_text_is_escaped_everywhere(client):
     ]
     sp = next(s for s in client.get("/index.json").json()["speakers"] if "Dupont" in s["name"])
     pages.append(client.get(f"/speaker/{sp['speaker_id']}").text)
+    pages += [client.get("/events").text, client.get("/events", params={"actor": PAYLOADS[0]}).text]
+    assert "THREATEN" in pages[-1] and "&lt;img src=x onerror=alert(1)&gt;" in pages[-1]  # the place
+    assert "&lt;script&gt;" in pages[-1]  # the actor's name
     for html in pages:
         assert "<script" not in html and "<img" not in html
         assert 'href="javascript:' not in html and '" onmouseover="' not in html

@@ -1,4 +1,5 @@
-"""Command line: ``lasswell analyze`` and ``lasswell eval`` — a thin layer over the library.
+"""Command line: ``lasswell analyze``, ``eval``, and the corpus commands (``ingest``, ``speakers``,
+``quotes``, ``events``, ``export``, ``serve``) — a thin layer over the library.
 
 Exit codes: 0 all articles analysed; 1 some articles failed (their error records are still
 written); 2 usage error (bad option, missing file); 3 nothing could be analysed.
@@ -300,6 +301,112 @@ def quotes(db, parquet, speaker, since, until, search, kind, limit: int, offset:
 
     f = query.QuoteFilter(speaker, since, until, search, kind, limit, offset)
     _table(query.quotes(_open(db, parquet), f), fmt, title="quotes")
+
+
+def _event_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--type as a PLOVER type (any case), or a usage error listing the types."""
+    from lasswell import query
+    from lasswell.errors import LasswellError
+
+    try:
+        return query.event_type(value) if value else None
+    except LasswellError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since / --until checked as YYYY-MM-DD, YYYY-MM or YYYY (a usage error otherwise)."""
+    from lasswell import query
+    from lasswell.errors import LasswellError
+
+    try:
+        query.day_bounds(value, None)
+    except LasswellError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Corpus database.")
+@click.option("--actor", default=None, help="Actor's country (ISO 3166 alpha-3: RUS) or part of its name.")
+@click.option(
+    "--type",
+    "etype",
+    metavar="TYPE",
+    default=None,
+    callback=_event_type,
+    help="PLOVER type: THREATEN, AID, …",
+)
+@click.option("--since", default=None, callback=_day, help="On or after (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", default=None, callback=_day, help="On or before (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(min=1), help="At most (newest first)."
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table")
+def events(db: str, actor, etype, since, until, limit: int, fmt: str) -> None:
+    """Search the events of a corpus: who did what to whom, where and when (PLOVER types).
+
+    Dates compare the event's own date when the article gives one (a month or a year matches
+    when it overlaps the range), else the article's publication date.
+
+    \b
+    Types: AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN
+           PROTEST SANCTION MOBILIZE COERCE ASSAULT
+    \b
+    Examples:
+      lasswell events --db news.duckdb --actor RUS --type THREATEN --since 2022-01-01
+      lasswell events --db news.duckdb --actor poutine --until 2022-03 --format jsonl
+    """
+    from lasswell import query
+    from lasswell.errors import LasswellError
+
+    con = _open(db, None)
+    try:
+        rows = query.events(con, actor, etype, since, until, limit)
+    except LasswellError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "jsonl":
+        _table(rows, fmt, title="events")
+    else:
+        _print_events([_event_cells(r) for r in rows])
+
+
+def _print_events(rows: list[dict[str, str]]) -> None:
+    """Event rows as a rich table (dates and types never wrap)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        click.echo("events: nothing found")
+        return
+    table = Table(title=f"events ({len(rows)})", expand=True)
+    for col in rows[0]:
+        if col in ("date", "type"):
+            table.add_column(col, no_wrap=True, min_width=10 if col == "date" else 9)
+        else:
+            table.add_column(col, ratio=1)
+    for r in rows:
+        table.add_row(*r.values())
+    Console().print(table)
+
+
+def _event_cells(r: dict) -> dict[str, str]:
+    """The table columns of an event row: date, type, actor, recipient, location, trigger, article."""
+
+    def who(name: str | None, country: str | None) -> str:
+        return " ".join(x for x in (name, f"({country})" if country else None) if x)
+
+    return {
+        "date": r["date"] or "",
+        "type": r["type"],
+        "actor": who(r["actor"], r["actor_country"]),
+        "recipient": who(r["recipient"], r["recipient_country"]),
+        "location": r["location"] or "",
+        "trigger": r["trigger"],
+        "article": r["title"] or r["source"] or r["article_id"],
+    }
 
 
 @main.command()

@@ -170,19 +170,25 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def evaluate(path: str | Path, model: str | None = None) -> tuple[dict[str, float], Counts]:
     """Analyse every gold article and score the whole set."""
+    from lasswell.evaluate_events import EventCounts, score_events
     from lasswell.pipeline import analyze_many
 
     golds = load_gold(path)
     raws = [
         RawArticle(text=g["text"], published=g.get("published"), id=g["id"], source=g["id"]) for g in golds
     ]
-    total = Counts()
+    total, events = Counts(), EventCounts()
     lang = golds[0].get("lang", "fr") if golds else "fr"
     for art, gold in zip(analyze_many(raws, lang=lang, model=model), golds, strict=True):
+        if "events" in gold:
+            events.add(score_events(art, gold))
         if art.error:
             total.add(Counts(gold=len(gold["quotes"])))
             continue
         total.add(score_article(art, gold))
     scores = total.scores()
     scores["articles"] = len(golds)
+    if events.articles:
+        scores.update(events.scores())
+        total.errors.extend(events.errors)
     return scores, total

@@ -7,19 +7,23 @@ Article with ``error`` set; the batch goes on.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from lasswell import __version__
 from lasswell.clean import Structure, structure
 from lasswell.errors import LasswellError, UnsupportedLanguageError
+from lasswell.extract.actors import ArgumentResolver
 from lasswell.extract.entities import EntityIndex, find_entities, to_records
+from lasswell.extract.events import find_events, statement_events
 from lasswell.extract.marks import find_marked
 from lasswell.extract.quotes import CONFIDENCE, Candidate, find_quotes
 from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, Resolved, SpeakerResolver
+from lasswell.extract.time import explicit_anchor, find_dates
 from lasswell.ingest import InputFailure, RawArticle
 from lasswell.lang import LanguageData, detect_language, load_language
 from lasswell.nlp import DEFAULT_MODELS, load_model, model_version, parse_many, text_of
-from lasswell.records import Article, Quote, Span, Speaker
+from lasswell.records import Article, Event, Quote, Span, Speaker
 
 # Articles parsed together in one nlp.pipe stream by analyze_many (memory stays bounded).
 BATCH_ARTICLES = 32
@@ -121,31 +125,68 @@ def extract(raw: RawArticle, doc, data: LanguageData, st: Structure, model: str)
     marks = find_marked(text_of(doc), paras, data)  # once: the quote passes and the resolver share them
     cands = find_quotes(doc, ranges, list(st.paragraphs), data, marks)
     quotes = _quote_records(doc, cands, index, data, st, marks)
+    entities = to_records(doc, index)  # before events: their resolution adds gender evidence
+    published = raw.published or st.published
+    events = _event_records(doc, index, data, st, quotes, published)
     return Article(
         text=raw.text,
         lang=data.code,
         title=st.title or raw.title,
-        published=raw.published or st.published,
+        published=published,
         source=raw.source,
         id=raw.id,
         dateline=st.dateline,
         zones=st.zones,
-        entities=to_records(doc, index),
+        entities=entities,
         quotes=quotes,
+        events=events,
         meta={**raw.meta, "model": model, "lasswell": __version__},
     )
 
 
-def _quote_records(
-    doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure, marks: list
-) -> tuple[Quote, ...]:
+def _para_of_token(doc, st: Structure):
     starts = [p[0] for p in st.paragraphs]
 
     def para_of_token(i: int) -> int:
         return bisect.bisect_right(starts, doc[min(i, len(doc) - 1)].idx) - 1
 
-    resolver = SpeakerResolver(doc, index, data, para_of_token, [(m.start, m.end) for m in marks])
+    return para_of_token
+
+
+def _quote_records(
+    doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure, marks: list
+) -> tuple[Quote, ...]:
+    resolver = SpeakerResolver(doc, index, data, _para_of_token(doc, st), [(m.start, m.end) for m in marks])
     return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _event_records(
+    doc,
+    index: EntityIndex,
+    data: LanguageData,
+    st: Structure,
+    quotes: tuple[Quote, ...],
+    published: str | None,
+) -> tuple[Event, ...]:
+    """Events of the body, their arguments resolved like speakers, dates against the anchor."""
+    text = text_of(doc)
+    ranges = st.extractable()
+    dates = [(m.start, m.end) for m in find_dates(text, data.code)]
+    places = [m for c in index.clusters if c.type == "LOC" for m in c.mentions]
+    anchor = explicit_anchor(text, _published_date(published), data.code)
+    args = ArgumentResolver(doc, index, data, _para_of_token(doc, st), quotes, anchor)
+    found = find_events(doc, ranges, data, dates, places)
+    spoken = [(q.start, q.end) for q in quotes if q.speaker and q.speaker.name]
+    found += statement_events(doc, spoken, data, found)
+    found.sort(key=lambda ev: ev.trigger)
+    return tuple(args.event(c) for c in found)
 
 
 def _tok_span(doc, rng: tuple[int, int] | None) -> Span | None:

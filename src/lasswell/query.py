@@ -1,18 +1,42 @@
-"""Queries over the corpus store: top speakers, merges, quote search, Parquet export."""
+"""Queries over the corpus store: top speakers, merges, quote and event search, Parquet export."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from lasswell import store
+from lasswell.errors import LasswellError
 from lasswell.identity import name_key
+from lasswell.store_events import actor_key
 
 # Hard caps on what one query may return (a UI or script asks for pages, not the corpus).
 MAX_LIMIT = 10_000
+# The 16 PLOVER event types (EVENT types of the records; see EVENTS.md of the gold set).
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +130,114 @@ def quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter) -> list[dict[str, Any
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
+def event_type(value: str) -> str:
+    """``value`` as a PLOVER type (any case); a LasswellError listing the types otherwise."""
+    up = value.strip().upper()
+    if up not in PLOVER_TYPES:
+        raise LasswellError(f"unknown event type {value!r}: use one of {', '.join(PLOVER_TYPES)}")
+    return up
+
+
+def day_bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The first day of ``since`` and the last day of ``until`` (each ``YYYY-MM-DD``, ``YYYY-MM``
+    or ``YYYY``: ``until=2022-01`` is up to January 31st); a LasswellError for anything else."""
+    out = []
+    for value, end in ((since, 0), (until, 1)):
+        if value is None or value == "":
+            out.append(None)
+            continue
+        bounds = store.period(value)
+        if bounds[0] is None:
+            raise LasswellError(f"bad date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY")
+        out.append(bounds[end])
+    return out[0], out[1]
+
+
+def _actor_clause(con: duckdb.DuckDBPyConnection, actor: str) -> tuple[str, list[Any]]:
+    """SQL condition on the actor: a country code if some actor has it, else a name substring."""
+    text = actor.strip()
+    if _COUNTRY.match(text):
+        code = text.upper()
+        if con.execute("SELECT 1 FROM events WHERE upper(actor_country) = ? LIMIT 1", [code]).fetchone():
+            return "upper(e.actor_country) = ?", [code]
+    key = actor_key(text)
+    return ("contains(e.actor_key, ?)", [key]) if key else ("FALSE", [])
+
+
+EVENT_FIELDS = (
+    "article_id",
+    "idx",
+    "date",
+    "date_text",
+    "type",
+    "status",
+    "mode",
+    "confidence",
+    "actor",
+    "actor_country",
+    "recipient",
+    "recipient_country",
+    "location",
+    "location_country",
+    "trigger",
+    "quote_index",
+    "cameo",
+    "title",
+    "published",
+    "source",
+)
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    actor: str | None = None,
+    type: str | None = None,  # the name of the CLI option (shadows the builtin here only)
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Events matching the filters (``EVENT_FIELDS``), newest first.
+
+    ``actor``: three letters are an ISO 3166 alpha-3 code (any case) matched exactly on the
+    actor's country, when some actor of the corpus has that country; anything else is a case-
+    and accent-insensitive substring of the actor's name (``russie`` finds *la Russie*, ``etats
+    unis`` *les États-Unis*).
+    ``type``: a PLOVER type (``PLOVER_TYPES``, any case). ``since`` / ``until``
+    (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) compare the event's own date value when it has
+    one — a month or a year value matches when that period overlaps the range — else the
+    article's publication date; events with neither are left out by a date filter. Raises
+    LasswellError on an unknown type or a bad date.
+    """
+    first, last = day_bounds(since, until)
+    where, params = ["TRUE"], []
+    if actor and actor.strip():
+        clause, args = _actor_clause(con, actor)
+        where.append(clause)
+        params += args
+    if type:
+        where.append("e.type = ?")
+        params.append(event_type(type))
+    if first:
+        where.append("e.period_end >= ?")
+        params.append(first)
+    if last:
+        where.append("e.period_start <= ?")
+        params.append(last)
+    params += [min(max(limit, 0), MAX_LIMIT), max(offset, 0)]
+    rows = con.execute(
+        f"""SELECT e.article_id, e.idx, coalesce(e.date_value, CAST(e.published_date AS VARCHAR)),
+               e.date_text, e.type, e.status, e.mode, e.confidence, e.actor_name, e.actor_country,
+               e.recipient_name, e.recipient_country, e.location_name, e.location_country,
+               e.trigger_text, e.quote_index, e.cameo, a.title, a.published, a.source
+        FROM events e JOIN articles a USING (article_id)
+        WHERE {" AND ".join(where)}
+        ORDER BY e.period_start DESC NULLS LAST, e.article_id, e.idx LIMIT ? OFFSET ?""",
+        params,
+    ).fetchall()
+    return [dict(zip(EVENT_FIELDS, r, strict=True)) for r in rows]
+
+
 def export_parquet(con: duckdb.DuckDBPyConnection, out: str | Path) -> list[Path]:
     """One Parquet file per record type (``store.TABLES``) in the folder ``out``."""
     folder = Path(out)
@@ -125,7 +257,7 @@ def _sql_path(path: Path) -> str:
 def figures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Corpus counts for the home page."""
     out = {}
-    for table in ("articles", "quotes", "speakers", "errors"):
+    for table in ("articles", "quotes", "events", "speakers", "errors"):
         out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return out
 
@@ -178,7 +310,6 @@ def open_parquet(folder: str | Path) -> duckdb.DuckDBPyConnection:
     (``<table>.parquet``) or the Ray engine's (``<table>/*.parquet``) —, with the search index
     and the corpus-wide speaker identity computed on load."""
     from lasswell import identity
-    from lasswell.errors import LasswellError
 
     folder = Path(folder)
     con = store.connect(":memory:")

@@ -2,8 +2,9 @@
 
 Tables (see ``MIGRATIONS``): ``articles``, ``zones``, ``entities``, ``mentions``, ``quotes``,
 ``quote_terms`` (the full-text index over quotes), ``speakers`` and ``speaker_names`` (speaker
-identity across articles, with the audit of what was merged), ``errors``. Rows are the
-records of :mod:`lasswell.records`, flattened; :func:`read_article` rebuilds an Article.
+identity across articles, with the audit of what was merged), ``errors``, and (version 2)
+``events``. Rows are the records of :mod:`lasswell.records`, flattened; :func:`read_article`
+rebuilds an Article (an actor with no field set is no actor, as for speakers).
 
 An article's key is a hash of its normalised text and its source record id, so re-ingesting
 the same input changes nothing; every batch is written in one transaction, so a killed
@@ -24,6 +25,7 @@ import duckdb
 
 from lasswell.errors import LasswellError
 from lasswell.records import Article, Dateline, Entity, Quote, Span, Speaker, Zone
+from lasswell.store_events import EVENT_COLUMNS, event_row, period, read_events
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -55,10 +57,38 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE errors (error_id VARCHAR PRIMARY KEY, source VARCHAR, reason VARCHAR,
             failed_at TIMESTAMP DEFAULT current_timestamp)""",
     ],
+    # 2: PLOVER events. actor_key / recipient_key are the folded names (store_events.actor_key) the
+    # actor filter searches; period_start / period_end are the days the event may fall on: the
+    # period of its date value (2022-01 → January), else the article's publication day.
+    2: [
+        """CREATE TABLE events (article_id VARCHAR, idx INTEGER, type VARCHAR, status VARCHAR,
+            mode VARCHAR, confidence DOUBLE, trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            actor_name VARCHAR, actor_entity_id VARCHAR, actor_country VARCHAR, actor_key VARCHAR,
+            actor_mention_start INTEGER, actor_mention_end INTEGER, actor_mention_text VARCHAR,
+            recipient_name VARCHAR, recipient_entity_id VARCHAR, recipient_country VARCHAR,
+            recipient_key VARCHAR, recipient_mention_start INTEGER, recipient_mention_end INTEGER,
+            recipient_mention_text VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+            location_geonames_id BIGINT, location_mention_start INTEGER, location_mention_end INTEGER,
+            location_mention_text VARCHAR,
+            date_start INTEGER, date_end INTEGER, date_text VARCHAR, date_value VARCHAR,
+            quote_index INTEGER, cameo VARCHAR, published_date DATE, period_start DATE, period_end DATE,
+            PRIMARY KEY (article_id, idx))""",
+    ],
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Record types exported one Parquet file each (lasswell export), in this order.
-TABLES = ("articles", "zones", "entities", "mentions", "quotes", "speakers", "speaker_names", "errors")
+TABLES = (
+    "articles",
+    "zones",
+    "entities",
+    "mentions",
+    "quotes",
+    "events",
+    "speakers",
+    "speaker_names",
+    "errors",
+)
 _SPACE = re.compile(r"\s+")
 _TERM = re.compile(r"[^\W_]{2,}", re.UNICODE)
 
@@ -72,10 +102,13 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     except duckdb.Error as exc:
         raise LasswellError(f"cannot open {path}: {exc}") from exc
     if read_only:
-        if schema_version(con) != SCHEMA_VERSION:
-            raise LasswellError(
-                f"{path} has schema {schema_version(con)}, this lasswell needs {SCHEMA_VERSION}"
+        found = schema_version(con)
+        if found != SCHEMA_VERSION:
+            con.close()
+            hint = (
+                f" (`lasswell ingest … --db {path}` migrates it in place)" if found < SCHEMA_VERSION else ""
             )
+            raise LasswellError(f"{path} has schema {found}, this lasswell needs {SCHEMA_VERSION}{hint}")
     else:
         migrate(con)
     return con
@@ -240,9 +273,12 @@ def _rows(fresh: list[tuple[str, Article]], name_key) -> dict[str, tuple[list[st
             [],
         ),
         "quote_terms": (["term", "article_id", "idx"], []),
+        "events": (list(EVENT_COLUMNS), []),
     }
     for key, a in fresh:
         d = a.dateline
+        published = _date(a.published)
+        out["events"][1].extend(event_row(key, i, ev, published) for i, ev in enumerate(a.events))
         out["articles"][1].append(
             (
                 key,
@@ -250,7 +286,7 @@ def _rows(fresh: list[tuple[str, Article]], name_key) -> dict[str, tuple[list[st
                 a.source,
                 a.title,
                 a.published,
-                _date(a.published),
+                published,
                 a.lang,
                 a.text,
                 d.start if d else None,
@@ -296,7 +332,7 @@ def _rows(fresh: list[tuple[str, Article]], name_key) -> dict[str, tuple[list[st
 
 def _date(published: str | None) -> str | None:
     """``published`` as an ISO date when it starts with one (for date filters), else None."""
-    if published and re.match(r"^\d{4}-\d{2}-\d{2}", published):
+    if published and re.match(r"^\d{4}-\d{2}-\d{2}", published) and period(published[:10])[0]:
         return published[:10]
     return None
 
@@ -352,6 +388,7 @@ def read_article(con: duckdb.DuckDBPyConnection, key: str) -> Article | None:
         zones=zones,
         entities=entities,
         quotes=quotes,
+        events=read_events(con, key),
         meta=json.loads(meta) if meta else {},
     )
 

@@ -52,6 +52,33 @@ def print_summary(art: Article, console: Console | None = None) -> None:
             str(i), speaker, q.cue.text if q.cue else "—", q.kind[:3], _short(q.text), f"{q.confidence:.2f}"
         )
     console.print(table)
+    if art.events:
+        print_events(art, console)
+
+
+def _who(a) -> str:
+    if a is None or not (a.name or a.mention):
+        return "—"
+    name = a.name or (a.mention.text if a.mention else "")
+    return f"{name} ({a.country})" if a.country else name
+
+
+def print_events(art: Article, console: Console) -> None:
+    """Who did what to whom, where and when: one row per event."""
+    table = Table(title=f"{len(art.events)} events", expand=True)
+    table.add_column("type", width=9, no_wrap=True)
+    table.add_column("who → whom", ratio=1, min_width=20)
+    table.add_column("where", width=12, overflow="fold")
+    table.add_column("when", width=10, no_wrap=True)
+    table.add_column("trigger", width=16, overflow="ellipsis", no_wrap=True)
+    for e in art.events:
+        kind = e.type + ("*" if e.status == "planned" else "")
+        when = (e.date.value or e.date.text) if e.date else "—"
+        where = e.location.name if e.location else "—"
+        table.add_row(kind, f"{_who(e.actor)} → {_who(e.recipient)}", where, when, e.trigger.text)
+    console.print(table)
+    if any(e.status == "planned" for e in art.events):
+        console.print("[dim]* planned[/dim]")
 
 
 def print_scores(scores: dict[str, float], console: Console | None = None) -> None:
@@ -72,6 +99,23 @@ def print_scores(scores: dict[str, float], console: Console | None = None) -> No
     console.print(table)
     for k in ("speaker_accuracy", "kind_accuracy", "cue_accuracy"):
         console.print(f"{k.replace('_', ' ')}: {scores[k]:.3f}")
+    if scores.get("event_articles"):
+        _print_event_scores(scores, console)
+
+
+def _print_event_scores(scores: dict[str, float], console: Console) -> None:
+    """EVENTS.md section 4: event and full-event P/R/F1, argument accuracies."""
+    table = Table(
+        title=f"events: {scores['event_articles']} articles, {scores['event_gold']} gold, "
+        f"{scores['event_predicted']} predicted"
+    )
+    for col in ("measure", "precision", "recall", "F1"):
+        table.add_column(col)
+    for name, label in (("event", "event (type + sentence)"), ("full_event", "event + actor + recipient")):
+        table.add_row(label, *(f"{scores[f'{name}_{m}']:.3f}" for m in ("p", "r", "f1")))
+    console.print(table)
+    for k in ("actor", "recipient", "location", "date"):
+        console.print(f"event {k} accuracy: {scores[f'event_{k}_accuracy']:.3f}")
 
 
 def print_rows(rows: list[dict], title: str, console: Console | None = None) -> None:

@@ -1,7 +1,8 @@
 """The web UI: a corpus read as a person would (Starlette + Jinja2, server-rendered).
 
 Pages and their JSON twins read the same data: ``/`` (``/index.json``), ``/article/<id>``
-(``.json``), ``/speaker/<id>`` (``.json``), ``/search?q=…`` (``/search.json``). The database
+(``.json``), ``/speaker/<id>`` (``.json``), ``/search?q=…`` (``/search.json``),
+``/events?actor=…&type=…&since=…&until=…`` (``/events.json``). The database
 is opened read-only. Everything from the articles is escaped (Jinja2 autoescape, and
 ``render.article_html`` escapes every text piece); ids must match their pattern or the answer is
 a 404 page; query and page sizes are bounded.
@@ -26,6 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from lasswell import query, store
+from lasswell.records import Actor, Event
 from lasswell.web.render import article_colours, article_html, colour
 
 ARTICLE_ID = re.compile(r"^[0-9a-f]{24}$")
@@ -102,7 +104,10 @@ class Site:
             for i, q in enumerate(art.quotes)
         ]
         body = article_html(art, speaker_keys)
-        return self.page("article.html", article_id=d["article_id"], article=art, body=body, said=said)
+        events = [_event_view(i, e) for i, e in enumerate(art.events)]
+        return self.page(
+            "article.html", article_id=d["article_id"], article=art, body=body, said=said, events=events
+        )
 
     async def article_json(self, request: Request) -> Response:
         d = self.article_data(request.path_params["article_id"])
@@ -166,6 +171,35 @@ class Site:
         d, _ = self.search_data(request)
         return JSONResponse(_jsonable(d))
 
+    def events_data(self, request: Request) -> dict[str, Any]:
+        """The /events filters as the CLI's (bad types and dates are dropped, as in /search)."""
+        p = request.query_params
+        actor = (p.get("actor") or "").strip()[:MAX_QUERY_CHARS]
+        etype = (p.get("type") or "").strip()[:MAX_QUERY_CHARS].upper()
+        etype = etype if etype in query.PLOVER_TYPES else ""
+        since, until = (_day(p.get(k)) for k in ("since", "until"))
+        page = _page(request)
+        rows = query.events(
+            self.cursor(), actor or None, etype or None, since, until, PAGE_SIZE, page * PAGE_SIZE
+        )
+        form = {"actor": actor, "type": etype, "since": since or "", "until": until or ""}
+        return {"form": form, "results": rows, "page": page}
+
+    async def events(self, request: Request) -> Response:
+        d = self.events_data(request)
+        args = {k: v for k, v in d["form"].items() if v}
+        return self.page(
+            "events.html",
+            **d,
+            types=query.PLOVER_TYPES,
+            more=len(d["results"]) == PAGE_SIZE,
+            next_url="?" + urlencode({**args, "page": d["page"] + 1}),
+            prev_url="?" + urlencode({**args, "page": d["page"] - 1}),
+        )
+
+    async def events_json(self, request: Request) -> Response:
+        return JSONResponse(_jsonable(self.events_data(request)))
+
     async def not_found(self, request: Request, exc: Exception) -> Response:
         detail = getattr(exc, "detail", "not found")
         code = getattr(exc, "status_code", 404)
@@ -182,6 +216,32 @@ def _page(request: Request) -> int:
         return min(max(int(request.query_params.get("page", "0")), 0), MAX_PAGE)
     except ValueError:
         return 0
+
+
+def _event_view(i: int, e: Event) -> dict[str, Any]:
+    """An article's event with the display fields of a ``query.events`` row."""
+
+    def name(a: Actor | None) -> str | None:
+        return (a.name or (a.mention.text if a.mention else None)) if a else None
+
+    return {
+        "idx": i,
+        "type": e.type,
+        "status": e.status,
+        "actor": name(e.actor),
+        "actor_country": e.actor.country if e.actor else None,
+        "recipient": name(e.recipient),
+        "recipient_country": e.recipient.country if e.recipient else None,
+        "location": e.location.name if e.location else None,
+        "date": (e.date.value or e.date.text) if e.date else None,
+        "trigger": e.trigger.text,
+    }
+
+
+def _day(value: str | None) -> str | None:
+    """A date filter if it is one (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), else None."""
+    value = (value or "").strip()
+    return value if len(value) <= 10 and store.period(value)[0] else None
 
 
 def _jsonable(obj: Any) -> Any:
@@ -213,6 +273,8 @@ def create_app(con: duckdb.DuckDBPyConnection, title: str = "Lasswell", home: st
         Route("/speaker/{speaker_id}", site.speaker),
         Route("/search.json", site.search_json),
         Route("/search", site.search),
+        Route("/events.json", site.events_json),
+        Route("/events", site.events),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
     ]
     return Starlette(

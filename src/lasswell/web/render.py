@@ -1,4 +1,4 @@
-"""Article text → HTML with quotes, cues, speaker mentions and entities marked.
+"""Article text → HTML with quotes, cues, speaker mentions, entities and event triggers marked.
 
 Every piece of article text goes through ``markupsafe.escape``: the text, titles and names are
 untrusted input. Only ids and colour numbers computed here appear in attributes.
@@ -42,10 +42,12 @@ class Mark:
     end: int
     classes: str
     quote: int | None = None
+    event: int | None = None
 
 
 def marks(art: Article, speaker_keys: list[str | None]) -> list[Mark]:
-    """Every annotation of an article: zones, entity mentions, quotes, cues, speaker mentions."""
+    """Every annotation of an article: zones, entity mentions, quotes, cues, speaker mentions,
+    event triggers."""
     palette = article_colours(speaker_keys)
     out = [Mark(z.start, z.end, f"zone-{z.kind}") for z in art.zones if z.kind in ("caption", "boilerplate")]
     for e in art.entities:
@@ -59,6 +61,7 @@ def marks(art: Article, speaker_keys: list[str | None]) -> list[Mark]:
         if q.speaker and q.speaker.mention:
             m = q.speaker.mention
             out.append(Mark(m.start, m.end, f"who s{c}" if c >= 0 else "who"))
+    out.extend(Mark(e.trigger.start, e.trigger.end, "trigger", event=i) for i, e in enumerate(art.events))
     return [m for m in out if 0 <= m.start < m.end <= len(art.text)]
 
 
@@ -67,14 +70,16 @@ def article_html(art: Article, speaker_keys: list[str | None]) -> Markup:
     spans active over it (so overlapping annotations never produce broken nesting)."""
     ms = marks(art, speaker_keys)
     bounds = sorted({0, len(art.text), *(m.start for m in ms), *(m.end for m in ms)})
-    starts: dict[int, list[int]] = {}
+    starts: dict[int, list[str]] = {}
     for m in ms:
         if m.quote is not None:
-            starts.setdefault(m.start, []).append(m.quote)
+            starts.setdefault(m.start, []).append(f"q{m.quote}")
+        if m.event is not None:
+            starts.setdefault(m.start, []).append(f"e{m.event}")
     parts: list[str] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        for q in starts.get(a, ()):
-            parts.append(f'<a class="anchor" id="q{q}"></a>')
+        for anchor in starts.get(a, ()):
+            parts.append(f'<a class="anchor" id="{anchor}"></a>')
         piece = str(escape(art.text[a:b]))
         for m in ms:
             if m.start <= a and b <= m.end:

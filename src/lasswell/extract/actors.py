@@ -1,0 +1,155 @@
+"""Event arguments to records: actors and recipients named like speakers, with a country;
+places through the gazetteer; dates resolved against the article's anchor date.
+
+Actors go through the same resolver as quote speakers (names, pronouns, role nouns, groups).
+A trigger that is the cue of a quote, or that a first-person speaker utters inside one
+(*J'appelle …*), takes that quote's speaker and links the event to it (``quote_index``).
+A capital standing for its government is named by its country (*Washington* → *les
+États-Unis*, EVENTS.md §3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from lasswell.extract.entities import Cluster, EntityIndex
+from lasswell.extract.events import EventCandidate, cameo
+from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
+from lasswell.extract.speakers import Resolved, SpeakerResolver
+from lasswell.extract.time import resolve_date
+from lasswell.lang import LanguageData
+from lasswell.nlp import text_of
+from lasswell.records import Actor, Event, Place, Quote, Span, TimeRef
+
+_FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "moi"}
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}
+# Verbal acts reported inside someone's statement are that speaker's acts (*Ryabkov a juré
+# que la Russie ne céderait pas* → Ryabkov rejects): EVENTS.md counts statements as events.
+_VERBAL = {"REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
+# Events linked to a quote inherit a share of its confidence: the speaker resolution is
+# then the quote's, not a fresh guess.
+QUOTE_LINK_BONUS = 0.1
+
+
+def _char_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
+    if rng is None or rng[1] <= rng[0]:
+        return None
+    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+    return Span(s, e, text_of(doc)[s:e])
+
+
+def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> int | None:
+    """The quote whose cue is the trigger, else the quote the trigger sits in."""
+    for n, q in enumerate(quotes):
+        if q.cue is not None and q.cue.start < end and start < q.cue.end:
+            return n
+    for n, q in enumerate(quotes):
+        if q.start <= start < q.end:
+            return n
+    return None
+
+
+def _country(name: str | None, mention: str | None, cluster: Cluster | None) -> str | None:
+    for text in (mention, name, *(cluster.roles if cluster else ())):
+        iso = country_of(text) if text else None
+        if iso:
+            return iso
+    return None
+
+
+class ArgumentResolver:
+    """Turns event candidates of one article into Event records."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        index: EntityIndex,
+        lang: LanguageData,
+        para_of_token,
+        quotes: Sequence[Quote],
+        anchor: dt.date | None,
+    ) -> None:
+        self.doc, self.lang, self.quotes, self.anchor = doc, lang, quotes, anchor
+        self.speakers = SpeakerResolver(doc, index, lang, para_of_token)
+        self.context = self._article_countries(index)
+        self.clusters = {c.id: c for c in index.clusters}
+
+    def _article_countries(self, index: EntityIndex) -> tuple[str, ...]:
+        """Countries the article's places belong to, most mentioned first (gazetteer context)."""
+        counts: dict[str, int] = {}
+        for c in index.clusters:
+            if c.type == "LOC":
+                entry = lookup_place(c.name, (), self.lang.code)
+                if entry and entry.country:
+                    counts[entry.country] = counts.get(entry.country, 0) + len(c.mentions)
+        return tuple(sorted(counts, key=counts.get, reverse=True))
+
+    def event(self, c: EventCandidate) -> Event:
+        trig = _char_span(self.doc, c.trigger)
+        qi = _quote_at(self.quotes, trig.start, trig.end)
+        actor = self.actor(c.actor, qi, cue=qi is not None and self._is_cue(qi, trig), etype=c.type)
+        recipient = self.actor(c.recipient, None, cue=False)
+        date = self.date(c.date, c.status)
+        status = c.status
+        if date and date.value and self.anchor and date.value > self.anchor.isoformat():
+            status = "planned"  # a date after publication: scheduled, not done
+        conf = min(1.0, c.confidence + (QUOTE_LINK_BONUS if qi is not None else 0.0))
+        return Event(
+            type=c.type,
+            trigger=trig,
+            status=status,
+            mode=c.mode,
+            confidence=round(conf, 3),
+            actor=actor,
+            recipient=recipient,
+            location=self.place(c.location),
+            date=date,
+            quote_index=qi,
+            cameo=cameo(c.type, c.mode, self.lang),
+        )
+
+    def _is_cue(self, qi: int, trig: Span) -> bool:
+        cue = self.quotes[qi].cue
+        return cue is not None and cue.start < trig.end and trig.start < cue.end
+
+    def actor(self, rng: tuple[int, int] | None, qi: int | None, cue: bool, etype: str = "") -> Actor | None:
+        """Name, entity and country of the phrase ``doc[rng]`` (or of the quote's speaker)."""
+        mention = _char_span(self.doc, rng)
+        words = mention.text.lower() if mention else ""
+        if qi is not None and (cue or words in _FIRST_PERSON or etype in _VERBAL):
+            sp = self.quotes[qi].speaker
+            if sp and sp.name:
+                cluster = self.clusters.get(sp.entity_id or "")
+                return Actor(sp.name, sp.entity_id, _country(sp.name, None, cluster), sp.mention or mention)
+        if rng is None:
+            return None
+        r = self.speakers.pronoun(rng[0], "son") if words in _POSSESSIVE else self.speakers.mention(*rng)
+        return self._named(r, mention)
+
+    def _named(self, r: Resolved, mention: Span | None) -> Actor | None:
+        name = r.name
+        iso = capital_country(name, self.lang.code) if name else None
+        if iso:
+            name = country_name(iso, self.lang.code) or name
+        country = iso or _country(name, mention.text if mention else None, r.cluster)
+        if name is None and mention is None:
+            return None
+        return Actor(name, r.cluster.id if r.cluster else None, country, mention)
+
+    def place(self, rng: tuple[int, int] | None) -> Place | None:
+        mention = _char_span(self.doc, rng)
+        if mention is None:
+            return None
+        entry = lookup_place(mention.text, self.context, self.lang.code)
+        if entry is None:
+            return Place(mention.text, mention=mention)
+        return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonames_id, mention)
+
+    def date(self, rng: tuple[int, int] | None, status: str) -> TimeRef | None:
+        if rng is None:
+            return None
+        text = text_of(self.doc)[rng[0] : rng[1]]
+        return TimeRef(rng[0], rng[1], text, resolve_date(text, self.anchor, status, self.lang.code))

@@ -1,0 +1,110 @@
+"""Events: trigger tables with negatives, arguments, status (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lasswell.extract.events import cameo, find_events, lexicon
+from lasswell.lang import load_language
+from lasswell.nlp import load_model
+
+FR = load_language("fr")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model("fr_core_news_md")
+
+
+def _events(nlp, text: str) -> list[tuple]:
+    doc = nlp(text)
+
+    def words(r):
+        return doc[r[0] : r[1]].text if r else None
+
+    return [
+        (c.type, words(c.trigger), c.status, words(c.actor), words(c.recipient))
+        for c in find_events(doc, [(0, len(text))], FR)
+    ]
+
+
+# (sentence, expected events as (type, trigger, status, actor, recipient)); [] = no event.
+CASES = [
+    (
+        "Les deux ministres se sont entretenus lundi avec leurs homologues.",
+        [("CONSULT", "entretenus", "occurred", "Les deux ministres", "leurs homologues")],
+    ),
+    (
+        "Il a été interpellé par la police.",
+        [("COERCE", "interpellé", "occurred", "la police", "Il")],
+    ),
+    (
+        "La Russie a massé 100 000 soldats près de l'Ukraine.",
+        [("MOBILIZE", "massé", "occurred", "La Russie", None)],
+    ),
+    (
+        "Les États-Unis ont menacé la Russie de sanctions.",
+        [("THREATEN", "menacé", "occurred", "Les États-Unis", "la Russie de sanctions")],
+    ),
+    ("La réunion est prévue jeudi à Vienne.", [("CONSULT", "réunion", "planned", None, None)]),
+    (
+        "Le ministre rencontrera son homologue demain.",
+        [("CONSULT", "rencontrera", "planned", "Le ministre", "son homologue")],
+    ),
+    (
+        "Nous n'accepterons pas ces demandes.",
+        [("REJECT", "accepterons", "occurred", "Nous", None)],
+    ),
+    (
+        "Des milliers de personnes ont manifesté samedi.",
+        [("PROTEST", "manifesté", "occurred", "Des milliers de personnes", None)],
+    ),
+    (
+        "L'opposition a dénoncé une dérive autoritaire.",
+        [("ACCUSE", "dénoncé", "occurred", "L'opposition", None)],
+    ),
+    # negatives: negation, conditional, hypothetical, modal, anaphoric noun, non-person patient
+    ("Ils ne se battront pas et ne manifesteront pas.", []),
+    ("S'il démissionnait, rien ne changerait.", []),
+    ("Une invasion entraînerait des sanctions massives, et le pays pourrait attaquer.", []),
+    ("Le gouvernement pourrait démissionner.", []),
+    ("Cette réunion a duré deux heures.", []),
+    ("Il a arrêté de fumer l'an dernier.", []),
+    (
+        "Le tribunal l'a condamné à deux ans de prison.",
+        [("SANCTION", "condamné", "occurred", "Le tribunal", None)],
+    ),
+    ("Le maire a condamné ces violences.", [("ACCUSE", "condamné", "occurred", "Le maire", None)]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_event_table(nlp, text, expected):
+    assert _events(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_content_of_a_threat_is_not_a_second_event(nlp):
+    types = [e[0] for e in _events(nlp, "Washington a menacé Moscou de nouvelles sanctions.")]
+    assert types == ["THREATEN"]
+
+
+def test_lexicon_is_keyed_by_language_and_complete():
+    lex = lexicon("fr")
+    types = {t for ts in (*lex.verbs.values(), *lex.nouns.values()) for t in ts}
+    assert len(types) == 16
+    assert set(lex.data["cameo"]) == types
+
+
+@pytest.mark.parametrize(
+    ("etype", "mode", "code"),
+    [
+        ("CONSULT", None, "04"),
+        ("ACCUSE", "investigate", "09"),
+        ("ASSAULT", None, "18"),
+        ("PROTEST", "riot", "14"),
+    ],
+)
+def test_cameo_crosswalk(etype, mode, code):
+    assert cameo(etype, mode, FR) == code
