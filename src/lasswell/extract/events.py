@@ -23,7 +23,14 @@ from lasswell.lang import LanguageData, _read_json
 # Confidence of a trigger by how it was found: reflexive verbs and phrases are specific
 # ("s'entretenir", "mettre en garde"), plain verbs less so, nouns least (they are often
 # mentions of an event asserted elsewhere). Set from the dev-set precision of each kind.
-TRIGGER_CONFIDENCE = {"phrase": 0.8, "reflexive": 0.75, "verb": 0.7, "negated": 0.7, "noun": 0.6}
+TRIGGER_CONFIDENCE = {
+    "phrase": 0.8,
+    "reflexive": 0.75,
+    "verb": 0.7,
+    "negated": 0.7,
+    "desire": 0.6,
+    "noun": 0.6,
+}
 # A date, place or argument further than this many tokens from its trigger is not taken
 # (long sentences chain several clauses the parser sometimes attaches to the wrong head).
 MAX_ARG_DISTANCE = 25
@@ -34,6 +41,9 @@ _NEG = {"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"}
 _REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 _PERSON_LABELS = {"PER", "ORG", "LOC"}
 _OF = {"de", "du", "des", "d'", "d’"}
+_SE = frozenset({"se", "s'"})
+_CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "lui", "leur", "ne", "n'"})
+_AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET"}
 _TIME_SUBJECTS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"}
 # Prepositions introducing whom an act is directed at, best first.
@@ -66,6 +76,7 @@ class Lexicon:
     negated: dict[str, str]
     data: dict[str, Any]
     by_first: dict[str, tuple[tuple[str, ...], ...]]
+    forms: dict[str, str]
 
     def words(self, key: str) -> frozenset[str]:
         return frozenset(self.data.get(key, ()))
@@ -94,15 +105,49 @@ def lexicon(code: str) -> Lexicon:
     for seq in sorted(phrases, key=len, reverse=True):
         by_first.setdefault(seq[0], []).append(seq)
     firsts = {k: tuple(v) for k, v in by_first.items()}
-    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts)
+    forms = {
+        lemma[:-2] + end: lemma
+        for lemma in (*verbs, *(k.split()[-1] if k.startswith("en ") else k.split()[0] for k in reflexive))
+        if lemma.endswith("er")
+        for end in _ER_ENDINGS
+    }
+    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms)
 
 
 def _lemma(t: Token) -> str:
     return t.lemma_.lower().replace("’", "'")
 
 
+# Endings of regular -er verbs, for tokens the lemmatizer gets wrong (*ironise* → "ironis",
+# *élevé* left as an adjective): the form is looked up against the trigger verbs themselves.
+_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ant", "er", "a", "ait", "aient", "ons", "ez")
+
+
+def _verb_lemma(t: Token, lex: Lexicon) -> str:
+    """The lemma, or the trigger verb whose regular form this token is."""
+    lemma = _lemma(t)
+    if lemma in lex.verbs or lemma in lex.reflexive:
+        return lemma
+    return lex.forms.get(t.lower_, lemma)
+
+
 def _is_reflexive(t: Token) -> bool:
-    return any(c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj")) for c in t.children)
+    """*se / s'* on the verb, however the parser attached it (*s'en prenant*, *s'en serait pris*)."""
+    if any(c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj", "iobj")) for c in t.children):
+        return True
+    return _clitic_before(t, _SE)
+
+
+def _clitic_before(t: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` among the clitics and auxiliaries right before the verb."""
+    doc = t.doc
+    for k in range(t.i - 1, max(-1, t.i - 5), -1):
+        w = doc[k].lower_.replace("’", "'")
+        if w in words:
+            return True
+        if not (w in _CLITICS or doc[k].pos_ == "AUX" or doc[k].dep_.startswith("aux")):
+            return False
+    return False
 
 
 def _negated(t: Token) -> bool:
@@ -240,6 +285,32 @@ def _not_an_act(t: Token, lemma: str, lex: Lexicon) -> bool:
     return lemma in lex.words("intransitive_only") and any(c.dep_ == "obj" for c in t.children)
 
 
+def _negated_type(t: Token, lemma: str, lex: Lexicon) -> str | None:
+    """*n'accepterons pas* → REJECT; two-word entries need their complement (*ne changerons
+    pas de cap*)."""
+    if lemma in lex.negated:
+        return lex.negated[lemma]
+    words = {_lemma(c) for c in t.children}
+    return next(
+        (ty for key, ty in lex.negated.items() if key.split()[0] == lemma and key.split()[-1] in words), None
+    )
+
+
+def _wishes(t: Token, lex: Lexicon) -> bool:
+    """A stated wish that is a demand or a proposal: *veut que l'OTAN retire*, *souhaite la
+    suppression du Sénat*, *voudrait interdire*, *propose d'adopter*. A plain present
+    *veut + infinitive* is an intention (*il veut devenir président*) and does not count;
+    *vouloir dire* is a meaning."""
+    if any(
+        c.dep_ == "ccomp" and any(m.lower_ in ("que", "qu'", "qu’") for m in c.children) for c in t.children
+    ):
+        return True
+    if any(_lemma(c) == "dire" for c in t.children):
+        return False
+    polite = "Cnd" in t.morph.get("Mood") or _lemma(t) in lex.words("proposal_verbs")
+    return polite and any(c.dep_ in ("xcomp", "obj", "ccomp") for c in t.children)
+
+
 def _pledges(t: Token, lex: Lexicon) -> bool:
     """*annonce des mesures / un plan / un million*: an announcement that commits the speaker."""
     objects = lex.words("pledge_objects")
@@ -270,28 +341,41 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
     if phrase and (phrase[2] != "reflexive" or _is_reflexive(t) or _is_reflexive(t.head)):
         return t.i, phrase[0], phrase[1], "phrase"
     lemma = _lemma(t)
+    if t.pos_ == "ADJ" and (t.dep_ == "ROOT" or _is_reflexive(t)):
+        lemma = _verb_lemma(t, lex)  # a verb the tagger missed: "le comédien ironise :"
+        if lemma in lex.verbs or lemma in lex.reflexive:
+            return _verb_trigger(t, lemma, lex)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
-        if _negated(t):
-            etype = lex.negated.get(lemma)
-            return (t.i, t.i + 1, etype, "negated") if etype else None
-        if _is_reflexive(t):
-            # "s'en prendre à": the clitic "en" is part of the entry
-            key = f"en {lemma}" if any(c.lower_ == "en" and c.pos_ == "PRON" for c in t.children) else lemma
-            etype = lex.reflexive.get(key, lex.reflexive.get(lemma, (None,)))[0]
-            if etype:
-                return t.i, t.i + 1, etype, "reflexive"
-        if _not_an_act(t, lemma, lex):
-            return None
-        types = lex.verbs.get(lemma)
-        if not types and lemma in lex.words("pledge_verbs") and _pledges(t, lex):
-            types = ("AGREE",)
-        etype = _sense(t, types, lex) if types else None
-        return (t.i, t.i + 1, etype, "verb") if etype else None
+        return _verb_trigger(t, lemma, lex)
     if t.pos_ == "NOUN" and lemma in lex.nouns and not _in_name(t):
         types = lex.nouns[lemma]
         etype = _sense(t, types, lex) if len(types) > 1 else types[0]
         return (t.i, t.i + 1, etype, "noun") if etype else None
     return None
+
+
+def _verb_trigger(t: Token, lemma: str, lex: Lexicon) -> tuple[int, int, str, str] | None:
+    """A verb trigger: negated, desire, reflexive, plain; None if the verb is not an event."""
+    if _negated(t):
+        etype = _negated_type(t, lemma, lex)
+        return (t.i, t.i + 1, etype, "negated") if etype else None
+    if lemma in lex.words("desire_verbs") and _wishes(t, lex):
+        return t.i, t.i + 1, "REQUEST", "desire"
+    if _is_reflexive(t):
+        # "s'en prendre à": the clitic "en" is part of the entry
+        keys = [f"{lemma} {_case(c)}" for c in t.children if _case(c)]  # "s'élever contre"
+        if _clitic_before(t, frozenset({"en"})):
+            keys.insert(0, f"en {lemma}")
+        etype = next((lex.reflexive[k][0] for k in [*keys, lemma] if k in lex.reflexive), None)
+        if etype:
+            return t.i, t.i + 1, etype, "reflexive"
+    if _not_an_act(t, lemma, lex):
+        return None
+    types = lex.verbs.get(lemma)
+    if not types and lemma in lex.words("pledge_verbs") and _pledges(t, lex):
+        types = ("AGREE",)
+    etype = _sense(t, types, lex) if types else None
+    return (t.i, t.i + 1, etype, "verb") if etype else None
 
 
 def _person_like(t: Token, humans: frozenset[str]) -> bool:
@@ -337,6 +421,12 @@ def _subject(t: Token, hops: int = 3) -> Token | None:
                 return c
             if c.dep_ == "expl:subj" and c.lower_.lstrip("-") not in ("t", "ce", "il"):
                 return c
+        if (
+            t.dep_ in ("acl", "amod")
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and "Part" in t.morph.get("VerbForm")
+        ):
+            return t.head  # "une trentaine de manifestants réclamant …": the noun acts
         if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
             return None
         t = t.head
@@ -404,6 +494,12 @@ def _verb_args(
 
 # Objects of these verbs make the verb's subject the actor of the event noun
 # (*X a tenu une réunion*, *X a lancé une offensive*, *X a porté plainte*).
+def _agentive(t: Token) -> bool:
+    """A plural noun of people by its suffix (*des éboueurs*, *des agriculteurs*, *des
+    grévistes*): the doers of a strike or a protest named after them."""
+    return t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and _lemma(t).endswith(_AGENT_SUFFIXES)
+
+
 def _noun_args(
     t: Token, etype: str, humans: frozenset[str], lex: Lexicon
 ) -> tuple[Token | None, Token | None]:
@@ -414,7 +510,9 @@ def _noun_args(
         case = _case(c)
         if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
             actor = c
-        elif c.dep_ == "nmod" and case in ("de", "du", "des", "d'", "d’") and _person_like(c, humans):
+        elif c.dep_ in ("nsubj", "nsubj:pass") and actor is None:
+            actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
+        elif c.dep_ == "nmod" and case in _OF and (_person_like(c, humans) or _agentive(c)):
             if _lemma(t) in patient_nouns:
                 recipient = c
             elif actor is None:
@@ -423,8 +521,11 @@ def _noun_args(
             actor = c
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
-    if actor is None and t.dep_ in ("obj", "obl:arg") and _lemma(t.head) in lex.words("support_verbs"):
-        actor = _subject(t.head)
+    state = t.dep_.startswith("obl") and _case(t) == "en"  # "sont en grève", "en visite au salon"
+    if actor is None and (
+        t.dep_ in ("obj", "obl:arg") and _lemma(t.head) in lex.words("support_verbs") or state
+    ):
+        actor = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
     if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
         actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
     return actor, recipient
@@ -507,7 +608,9 @@ def find_events(
     heads = {s for s, _, _, kind in found if kind != "noun"}
     for s, e, etype, kind in found:
         t = doc[s]
-        if kind != "negated" and (_conditional(t) or _conditional(_clause_head(t)) or _hypothetical(t, lex)):
+        if kind not in ("negated", "desire") and (
+            _conditional(t) or _conditional(_clause_head(t)) or _hypothetical(t, lex)
+        ):
             continue
         if kind == "noun" and (
             _anaphoric(t, lex) or _object_of_trigger(t, heads) or not _asserted_noun(t, lex)
@@ -523,11 +626,20 @@ def find_events(
         actor, recipient = (_np(a, stop) if a is not None else None for a in args)
         date = _nearest(doc, t, date_toks, lambda sp, t=t: True)
         loc = _nearest(doc, t, places, lambda sp, t=t: _is_place_phrase(doc, *sp, t))
+        if (
+            kind == "noun"
+            and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT")
+            and not (actor or recipient or loc or date)
+        ):
+            continue  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
+        status = _status(t, lex)
+        if status == "planned" and etype in lex.words("pledgeable") and kind == "verb" and _self_act(t):
+            etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
         out.append(
             EventCandidate(
                 type=etype,
                 trigger=(s, e),
-                status=_status(t, lex),
+                status=status,
                 mode=_mode(doc[s:e], lex),
                 confidence=TRIGGER_CONFIDENCE[kind],
                 actor=actor,
@@ -562,6 +674,14 @@ def _object_of_trigger(t: Token, heads: set[int]) -> bool:
             break
         h = h.head
     return False
+
+
+def _self_act(t: Token) -> bool:
+    """A future act announced by its own doer: future tense or *aller* + infinitive."""
+    verbs = [t, *(c for c in t.children if c.dep_.startswith("aux"))]
+    if any("Fut" in v.morph.get("Tense") for v in verbs):
+        return True
+    return t.dep_ == "xcomp" and _lemma(t.head) == "aller" or any(_lemma(c) == "aller" for c in verbs[1:])
 
 
 def _tok_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
