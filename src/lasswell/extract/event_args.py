@@ -1,0 +1,235 @@
+"""Event arguments from the dependency tree: who acts (subject, *par* agent, the doer of an
+event noun), who undergoes (object, passive subject, *contre / avec / à* phrase, the owner of
+a criticised thing), the status (planned or occurred), and the date and place attached to
+the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from lasswell.extract.event_lexicon import Lexicon
+from lasswell.extract.tree import case_of, clause_head, head_of, is_passive, is_reflexive, lemma_of
+
+# A date, place or argument further than this many tokens from its trigger is not taken
+# (long sentences chain several clauses the parser sometimes attaches to the wrong head).
+MAX_ARG_DISTANCE = 25
+
+
+_PERSON_LABELS = {"PER", "ORG", "LOC"}
+
+
+_OF = {"de", "du", "des", "d'", "d’"}
+
+
+_AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
+
+
+_TIME_SUBJECTS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"}
+
+
+# Prepositions introducing whom an act is directed at, best first.
+_RECIPIENT_CASES = {"contre": 1, "avec": 1, "envers": 1, "auprès de": 2, "à": 3, "au": 3, "aux": 3}
+
+
+def person_like(t: Token, humans: frozenset[str]) -> bool:
+    """Can this head stand for an actor (a name, a pronoun, a human or institutional noun)?"""
+    if t.ent_type_ in _PERSON_LABELS or t.pos_ == "PROPN":
+        return True
+    if t.pos_ == "PRON":
+        return t.lower_ not in ("le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "ce", "cela", "ça")
+    return lemma_of(t) in humans
+
+
+def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The noun phrase headed by ``t``, without relative clauses, appositions, trailing commas
+    or time words the parser hung on it (*son homologue demain*). A role with its name in
+    apposition (*le Premier ministre, Binali Yildirim,*) gives the name."""
+    name = next((c for c in t.rights if c.dep_ in ("appos", "flat:name") and c.ent_type_ == "PER"), None)
+    if name is not None and t.ent_type_ != "PER":
+        t = name
+    end = t.i + 1
+    for c in t.rights:
+        if c.dep_ in ("acl:relcl", "acl", "appos", "punct", "advcl", "parataxis") or c.lower_ in stop:
+            break
+        if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) not in _OF:
+            break  # "les manifestants pour des politiques …": keep the group, not the reason
+        end = c.right_edge.i + 1
+    start = min([t.i, *(c.left_edge.i for c in t.lefts if c.dep_ not in ("punct", "cc", "case", "mark"))])
+    return start, end
+
+
+def _subject(t: Token, hops: int = 3) -> Token | None:
+    """The subject of verb ``t``, shared from the governing verb for conjoined, infinitive or
+    participle clauses (*a décidé de faire grève*, *fustigeant …*)."""
+    for _ in range(hops):
+        reflexive = is_reflexive(t)
+        for c in t.children:
+            if c.lower_ in _TIME_SUBJECTS:
+                continue  # "Vendredi, la ministre a annoncé": a misparsed time word
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and (reflexive or not is_passive(t))):
+                return c
+            if c.dep_ == "expl:subj" and c.lower_.lstrip("-") not in ("t", "ce", "il"):
+                return c
+        if (
+            t.dep_ in ("acl", "amod")
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and "Part" in t.morph.get("VerbForm")
+        ):
+            return t.head  # "une trentaine de manifestants réclamant …": the noun acts
+        if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _agent(t: Token) -> Token | None:
+    return next((c for c in t.children if c.dep_ == "obl:agent" or case_of(c) == "par"), None)
+
+
+def _bare_participle(t: Token) -> bool:
+    """*Sylvie Goulard rejetée par la Commission*: a passive participle without auxiliary."""
+    return (
+        "Part" in t.morph.get("VerbForm")
+        and "Past" in t.morph.get("Tense")
+        and t.dep_ in ("acl", "amod", "ROOT")
+        and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "obj") for c in t.children)
+    )
+
+
+def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
+    """Whose thing an object is: *a étrillé la politique d'alliances entre LREM et LR*,
+    *a rejeté la candidature de Sylvie Goulard*, *a dispersé des centaines de manifestants*."""
+    for c in t.children:
+        if c.dep_ == "nmod" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph)):
+            if person_like(c, humans) or c.dep_ == "det":
+                return c
+            if depth > 1:
+                found = _owner(c, humans, depth - 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def verb_args(
+    t: Token, etype: str, humans: frozenset[str], lex: Lexicon
+) -> tuple[Token | None, Token | None]:
+    """(actor, recipient) heads of a verb trigger."""
+    if _bare_participle(t) and not is_reflexive(t):
+        patient = t.head if t.dep_ != "ROOT" else None
+        return _agent(t), patient if patient is not None and person_like(patient, humans) else None
+    if is_passive(t):
+        patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
+        return _agent(t), patient
+    actor = _subject(t)
+    ranked = []
+    for c in t.children:
+        if not person_like(c, humans):
+            owner = (
+                _owner(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
+            )
+            if owner is not None:
+                ranked.append((4, owner))
+            continue
+        case = case_of(c)
+        if c.dep_ in ("obj", "iobj") and not case:
+            if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
+                ranked.append((0, c))
+        elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
+            if c.ent_type_ == "LOC" and case in ("à", "au", "aux", "en"):
+                continue  # "à Genève" is where, not whom
+            ranked.append((_RECIPIENT_CASES[case], c))
+    return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
+
+
+# Objects of these verbs make the verb's subject the actor of the event noun
+# (*X a tenu une réunion*, *X a lancé une offensive*, *X a porté plainte*).
+def _agentive(t: Token) -> bool:
+    """A plural noun of people by its suffix (*des éboueurs*, *des agriculteurs*, *des
+    grévistes*): the doers of a strike or a protest named after them."""
+    return t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and lemma_of(t).endswith(_AGENT_SUFFIXES)
+
+
+def noun_args(
+    t: Token, etype: str, humans: frozenset[str], lex: Lexicon
+) -> tuple[Token | None, Token | None]:
+    """(actor, recipient) heads of a noun trigger."""
+    actor = recipient = None
+    patient_nouns = lex.words("patient_nouns")
+    for c in t.children:
+        case = case_of(c)
+        if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
+            actor = c
+        elif c.dep_ in ("nsubj", "nsubj:pass") and actor is None:
+            actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
+        elif c.dep_ == "nmod" and case in _OF and (person_like(c, humans) or _agentive(c)):
+            if lemma_of(t) in patient_nouns:
+                recipient = c
+            elif actor is None:
+                actor = c
+        elif c.dep_ == "nmod" and case == "par":
+            actor = c
+        elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
+            recipient = c
+    state = t.dep_.startswith("obl") and case_of(t) == "en"  # "sont en grève", "en visite au salon"
+    if actor is None and (
+        t.dep_ in ("obj", "obl:arg") and lemma_of(t.head) in lex.words("support_verbs") or state
+    ):
+        actor = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+    if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
+        actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
+    return actor, recipient
+
+
+def status_of(t: Token, lex: Lexicon) -> str:
+    """``planned`` for future tense, *va / doit + infinitive*, *prévu(e)* and the like."""
+    planned = lex.words("planned_lemmas")
+    head = clause_head(t)
+    for v in (t, head, *(c for c in (t, head) for c in c.children if c.dep_.startswith("aux"))):
+        if "Fut" in v.morph.get("Tense"):
+            return "planned"
+    if any(c.dep_ in ("amod", "acl") and lemma_of(c) in planned for c in t.children):
+        return "planned"
+    if t.i != head.i and lemma_of(head) in planned:
+        return "planned"  # "des consultations sont prévues … lors d'une session à Vienne jeudi"
+    if head.dep_ == "xcomp" and lemma_of(head.head) in planned and "Inf" in head.morph.get("VerbForm"):
+        return "planned"
+    if "Inf" in t.morph.get("VerbForm") and t.dep_ == "xcomp" and lemma_of(t.head) in planned:
+        return "planned"
+    return "occurred"
+
+
+def self_act(t: Token) -> bool:
+    """A future act announced by its own doer: future tense or *aller* + infinitive."""
+    verbs = [t, *(c for c in t.children if c.dep_.startswith("aux"))]
+    if any("Fut" in v.morph.get("Tense") for v in verbs):
+        return True
+    return t.dep_ == "xcomp" and lemma_of(t.head) == "aller" or any(lemma_of(c) == "aller" for c in verbs[1:])
+
+
+def _attached(doc: Doc, trig: Token, s: int, e: int) -> bool:
+    """Does the phrase ``doc[s:e]`` modify the trigger's clause (or the trigger noun itself)?"""
+    if abs(s - trig.i) > MAX_ARG_DISTANCE or s <= trig.i < e:
+        return False
+    h = head_of(doc, s, e)
+    if h.head.i == trig.i:
+        return True
+    return clause_head(h).i == clause_head(trig).i
+
+
+def nearest(doc: Doc, trig: Token, spans: list[tuple[int, int]], ok) -> tuple[int, int] | None:
+    """The closest attached span, those inside the trigger's own phrase first (*une session …
+    à Vienne jeudi* takes Vienne even when Bruxelles is named earlier in the clause)."""
+    best = [sp for sp in spans if ok(sp) and _attached(doc, trig, *sp)]
+    own = [sp for sp in best if trig.left_edge.i <= sp[0] and sp[1] <= trig.right_edge.i + 1]
+    return min(own or best, key=lambda sp: abs(sp[0] - trig.i)) if best else None
+
+
+def is_place_phrase(doc: Doc, s: int, e: int, trig: Token) -> bool:
+    """*à Genève*, *en Ukraine*, *dans la capitale*, *les pourparlers de Genève*; the place
+    modifies the trigger or a verb, not another noun (*l'Organisation pour la sécurité … en
+    Europe* names a body, it does not say where the event was)."""
+    h = head_of(doc, s, e)
+    if not (case_of(h) in ("à", "en", "au", "aux", "dans", "de", "près de") or h.dep_ == "obl:mod"):
+        return False
+    return h.head.i == trig.i or h.head.pos_ in ("VERB", "AUX") or h.head.i == clause_head(trig).i

@@ -1,0 +1,106 @@
+"""Dependency-tree helpers shared by the event extractors: lemmas, clitics, clause heads,
+negation and mood as the French spaCy models annotate them.
+
+The closed-class words here (*ne … pas*, *se*, the clitics) are grammar, not vocabulary: the
+open word lists live in ``lang/<code>/events.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "acl", "acl:relcl", "csubj", "parataxis", "xcomp", "conj"}
+
+
+_NEG = {"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"}
+
+
+_REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
+
+
+_SE = frozenset({"se", "s'"})
+
+
+_CLITICS = frozenset({"en", "y", "le", "la", "les", "l'", "lui", "leur", "ne", "n'"})
+
+
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET"}
+
+
+_CND_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+
+
+def lemma_of(t: Token) -> str:
+    return t.lemma_.lower().replace("’", "'")
+
+
+def case_of(t: Token) -> str:
+    return " ".join(c.lower_ for c in t.children if c.dep_ in ("case", "fixed"))
+
+
+def is_reflexive(t: Token) -> bool:
+    """*se / s'* on the verb, however the parser attached it (*s'en prenant*, *s'en serait pris*)."""
+    if any(c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj", "iobj")) for c in t.children):
+        return True
+    return clitic_before(t, _SE)
+
+
+def clitic_before(t: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` among the clitics and auxiliaries right before the verb."""
+    doc = t.doc
+    for k in range(t.i - 1, max(-1, t.i - 5), -1):
+        w = doc[k].lower_.replace("’", "'")
+        if w in words:
+            return True
+        if not (w in _CLITICS or doc[k].pos_ == "AUX" or doc[k].dep_.startswith("aux")):
+            return False
+    return False
+
+
+def is_negated(t: Token) -> bool:
+    heads = [t, *(c for c in t.children if c.dep_.startswith("aux"))]
+    return any(c.lower_ in _NEG and c.dep_ == "advmod" for h in heads for c in h.children) or any(
+        c.lower_ in ("ne", "n'", "n’") for c in t.children
+    )
+
+
+def is_conditional(t: Token) -> bool:
+    """Simple conditional mood; the tagger often calls *entraînerait* an imperfect, so a verb spelt
+    infinitive + imperfect ending counts too (*déclarait* is not, *déclarerait* is)."""
+    # Only the verb itself: a compound conditional (*aurait accusé*, *s'en serait pris*) is the
+    # press's reported allegation, which the gold counts as an event.
+    if "Cnd" in t.morph.get("Mood"):
+        return True
+    text, stem = t.lower_, lemma_of(t).removesuffix("e")
+    return (
+        t.pos_ == "VERB"
+        and stem.endswith("r")
+        and text.startswith(stem)
+        and text[len(stem) :] in _CND_ENDINGS
+    )
+
+
+def clause_head(t: Token) -> Token:
+    """The verb (or root) heading the clause ``t`` is in. Nouns and adjectives climb through
+    any relation (*une réunion … et une session*, *lundi* parsed as xcomp); an adjectival
+    predicate heading a clause of its own stops."""
+    while t.head.i != t.i and t.pos_ != "VERB" and (t.pos_ in _NOMINAL or t.dep_ not in _CLAUSE_DEPS):
+        t = t.head
+    return t
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in t.children) and not is_reflexive(t)
+
+
+def head_of(doc: Doc, s: int, e: int) -> Token:
+    """The token of ``doc[s:e]`` whose head lies outside it."""
+    for t in doc[s:e]:
+        if not (s <= t.head.i < e) or t.head.i == t.i:
+            return t
+    return doc[s]
+
+
+def tok_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
