@@ -26,6 +26,13 @@ def _offsets_hold(art):
             assert t[m.start : m.end] == m.text
     for z in art.zones:
         assert 0 <= z.start <= z.end <= len(t)
+    for ev in art.events:
+        spans = [ev.trigger, ev.date]
+        spans += [a.mention for a in (ev.actor, ev.recipient, ev.location) if a is not None]
+        for sp in spans:
+            if sp:
+                assert t[sp.start : sp.end] == sp.text
+        assert ev.quote_index is None or 0 <= ev.quote_index < len(art.quotes)
 
 
 def test_example_offsets_and_structure(example_article):
@@ -47,6 +54,32 @@ def test_example_entities(example_article):
     assert len(ryabkov) == 1 and len(ryabkov[0].mentions) >= 4  # Sergueï / Sergei / Ryabkov
     assert people["Wendy Sherman"].gender == "f"
     assert not any(e.name.startswith(("l'", "L'", "Raconté")) for e in example_article.entities)
+
+
+def test_example_meetings_are_consult_events_with_place_status_and_date(example_article):
+    """Issue 5: Geneva on Monday (held), Brussels on Wednesday and Vienna on Thursday (planned),
+    dates resolved against the publication date 2022-01-11 (a Tuesday)."""
+    meetings = {
+        (e.location.name, e.status, e.date.value)
+        for e in example_article.events
+        if e.type == "CONSULT" and e.location and e.date
+    }
+    assert ("Genève", "occurred", "2022-01-10") in meetings
+    assert ("Bruxelles", "planned", "2022-01-12") in meetings
+    assert ("Vienne", "planned", "2022-01-13") in meetings
+    vienna = next(e for e in example_article.events if e.location and e.location.name == "Vienne")
+    assert vienna.location.country == "AUT" and vienna.location.geonames_id and vienna.cameo == "04"
+
+
+def test_example_statement_events_are_linked_to_their_quotes(example_article):
+    art = example_article
+    linked = [e for e in art.events if e.quote_index is not None]
+    assert any(e.type == "REJECT" and "non-starter" in e.trigger.text for e in linked)
+    for e in linked:
+        q = art.quotes[e.quote_index]
+        inside = q.start <= e.trigger.start < q.end
+        is_cue = q.cue is not None and q.cue.start <= e.trigger.start < q.cue.end
+        assert inside or is_cue
 
 
 def test_example_quotes_against_its_gold(example_article):

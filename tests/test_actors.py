@@ -1,0 +1,63 @@
+"""Event arguments resolved to records: names like speakers, countries, places, dates (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+import lasswell
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str, published: str = "2022-01-11"):
+    return lasswell.analyze(text, lang="fr", published=published).events
+
+
+def test_capitals_stand_for_their_governments():
+    (ev,) = [e for e in _events("Washington a menacé Moscou de nouvelles sanctions.") if e.type == "THREATEN"]
+    assert ev.actor.name == "les États-Unis" and ev.actor.country == "USA"
+    assert ev.actor.mention.text == "Washington"
+    assert ev.recipient.name == "la Russie" and ev.recipient.country == "RUS"
+    assert ev.cameo == "13"
+
+
+def test_pronoun_actor_resolves_to_the_person_named_before():
+    text = (
+        "Le ministre russe des Affaires étrangères Sergueï Lavrov est arrivé à Genève. "
+        "Il a rencontré lundi le secrétaire d'État américain Antony Blinken."
+    )
+    (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
+    assert ev.actor.name == "Sergueï Lavrov" and ev.actor.mention.text == "Il"
+    assert ev.recipient.name == "Antony Blinken"
+    assert ev.date.value == "2022-01-10" and ev.status == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "value"),
+    [
+        ("Les deux délégations se réuniront jeudi à Vienne.", "planned", "2022-01-13"),
+        ("Les deux délégations se sont réunies jeudi à Vienne.", "occurred", "2022-01-06"),
+    ],
+)
+def test_weekday_direction_follows_status(text, status, value):
+    (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
+    assert (ev.status, ev.date.value) == (status, value)
+    assert ev.location.name == "Vienne" and ev.location.country == "AUT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si la Russie attaque l'Ukraine, les États-Unis imposeront des sanctions.",
+        "Les manifestants ne bloqueront pas les routes.",
+        "Le gouvernement pourrait démissionner.",
+    ],
+)
+def test_no_event_for_hypothetical_negated_or_modal(text):
+    assert _events(text) == ()
+
+
+def test_first_person_in_a_quote_is_the_speaker():
+    text = '« Nous refusons ces exigences », a déclaré Sergueï Ryabkov lundi.'
+    evs = [e for e in _events(text) if e.type == "REJECT"]
+    assert evs and evs[0].actor.name == "Sergueï Ryabkov" and evs[0].quote_index == 0
