@@ -68,7 +68,8 @@ def _verb_lemma(t: Token, lex: Lexicon) -> str:
 
 
 def _hypothetical(t: Token, lex: Lexicon) -> bool:
-    """Inside a *si* clause, under a modal or mental verb, or a purpose/negative infinitive."""
+    """Inside a *si* clause, under a modal or mental verb, or a *sans* + infinitive. A purpose
+    infinitive (*des gaz lacrymogènes pour déloger les manifestants*) reports what was done."""
     marks, modals = lex.words("hypothetical_marks"), lex.words("modal_lemmas")
     head = clause_head(t)
     if any(
@@ -82,7 +83,7 @@ def _hypothetical(t: Token, lex: Lexicon) -> bool:
         if head.dep_ == "xcomp" and lemma_of(head.head) in modals:
             return True
         if "Inf" in head.morph.get("VerbForm") and any(
-            c.dep_ in ("mark", "case") and c.lower_ in ("pour", "sans", "afin") for c in head.children
+            c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in head.children
         ):
             return True
         if head.dep_ not in ("xcomp", "ccomp", "conj") or head.head.i == head.i:
@@ -98,11 +99,15 @@ def _phrase_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str, str] | None:
     for seq in seqs:
         etype, kind = lex.phrases[seq]
         n = len(seq)
-        if i + n <= len(doc) and all(
-            lemma_of(doc[i + k]) == w or doc[i + k].lower_ == w for k, w in enumerate(seq)
-        ):
+        if i + n <= len(doc) and all(_word_is(doc[i + k], w) for k, w in enumerate(seq)):
             return i + n, etype, kind
     return None
+
+
+def _word_is(t: Token, w: str) -> bool:
+    """Lemma or form, plural -s tolerated (the lemmatizer leaves *lacrymogènes* as it is)."""
+    low = t.lower_.replace("’", "'")
+    return lemma_of(t) == w or low == w or low == w + "s" or low == w + "x"
 
 
 def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
