@@ -111,6 +111,16 @@ def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
     return None
 
 
+def _conjoined_passive(t: Token) -> bool:
+    """A past participle conjoined to a passive one shares its voice and arguments."""
+    return (
+        t.dep_ == "conj"
+        and is_passive(t.head)
+        and "Part" in t.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in t.children)
+    )
+
+
 def verb_args(
     t: Token, etype: str, humans: frozenset[str], lex: Lexicon
 ) -> tuple[Token | None, Token | None]:
@@ -121,6 +131,9 @@ def verb_args(
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t), patient
+    if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
+        patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
+        return _agent(t) or _agent(t.head), patient
     actor = _subject(t)
     ranked = []
     for c in t.children:
@@ -171,7 +184,10 @@ def noun_args(
             actor = c
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
-    state = t.dep_.startswith("obl") and case_of(t) == "en"  # "sont en grève", "en visite au salon"
+    # "sont en grève", "en visite au salon"; "ont eu recours à des gaz", "ont riposté avec des gaz"
+    state = (
+        t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
+    )
     if actor is None and (
         t.dep_ in ("obj", "obl:arg") and lemma_of(t.head) in lex.words("support_verbs") or state
     ):
