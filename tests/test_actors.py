@@ -58,6 +58,13 @@ def test_no_event_for_hypothetical_negated_or_modal(text):
 
 
 def test_first_person_in_a_quote_is_the_speaker():
-    text = '« Nous refusons ces exigences », a déclaré Sergueï Ryabkov lundi.'
+    text = "« Nous refusons ces exigences », a déclaré Sergueï Ryabkov lundi."
     evs = [e for e in _events(text) if e.type == "REJECT"]
     assert evs and evs[0].actor.name == "Sergueï Ryabkov" and evs[0].quote_index == 0
+
+
+def test_nationality_before_a_name_gives_the_country():
+    text = "La vice-secrétaire d'État américaine Wendy Sherman a rencontré lundi le vice-ministre russe Sergueï Ryabkov."
+    (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
+    assert (ev.actor.name, ev.actor.country) == ("Wendy Sherman", "USA")
+    assert (ev.recipient.name, ev.recipient.country) == ("Sergueï Ryabkov", "RUS")

@@ -124,7 +124,10 @@ def factor_alternation(pattern: str) -> str | None:
         if not alternative.startswith("[", cut):
             cut = 0
         by_tail.setdefault(alternative[cut:], []).append(alternative[:cut])
-    merged = (f"(?:^(?:{'|'.join(heads)}){tail}$)" for tail, heads in by_tail.items())
+    merged = (
+        f"(?:^(?:{'|'.join(heads)}){tail}$)" if heads != [""] else f"(?:^{tail}$)"
+        for tail, heads in by_tail.items()
+    )
     return whole.group(1) + "|".join(merged)
 
 

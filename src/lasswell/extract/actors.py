@@ -32,6 +32,9 @@ _VERBAL = {"REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
 # Events linked to a quote inherit a share of its confidence: the speaker resolution is
 # then the quote's, not a fresh guess.
 QUOTE_LINK_BONUS = 0.1
+# Words looked at before a person's name for a nationality (*le président russe Vladimir
+# Poutine*, *la vice-secrétaire d'État américaine Wendy Sherman*): a title is rarely longer.
+PREMODIFIER_WINDOW = 5
 
 
 def _char_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
@@ -123,7 +126,8 @@ class ArgumentResolver:
             sp = self.quotes[qi].speaker
             if sp and sp.name:
                 cluster = self.clusters.get(sp.entity_id or "")
-                return Actor(sp.name, sp.entity_id, _country(sp.name, None, cluster), sp.mention or mention)
+                country = _country(sp.name, None, cluster) or self._premodifier_country(cluster)
+                return Actor(sp.name, sp.entity_id, country, sp.mention or mention)
         if rng is None:
             return None
         r = self.speakers.pronoun(rng[0], "son") if words in _POSSESSIVE else self.speakers.mention(*rng)
@@ -135,9 +139,26 @@ class ArgumentResolver:
         if iso:
             name = country_name(iso, self.lang.code) or name
         country = iso or _country(name, mention.text if mention else None, r.cluster)
+        country = country or self._premodifier_country(r.cluster)
         if name is None and mention is None:
             return None
         return Actor(name, r.cluster.id if r.cluster else None, country, mention)
+
+    def _premodifier_country(self, cluster: Cluster | None) -> str | None:
+        """*la vice-secrétaire d'État américaine Wendy Sherman*: a nationality in the few words
+        right before one of the person's mentions, within the same phrase."""
+        if cluster is None or cluster.type != "PER":
+            return None
+        for s, _ in cluster.mentions:
+            words = []
+            for t in reversed(self.doc[max(0, s - PREMODIFIER_WINDOW) : s]):
+                if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PER":
+                    break
+                words.insert(0, t.text)
+            iso = country_of(" ".join(words), self.lang.code) if words else None
+            if iso:
+                return iso
+        return None
 
     def place(self, rng: tuple[int, int] | None) -> Place | None:
         mention = _char_span(self.doc, rng)
