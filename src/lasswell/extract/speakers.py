@@ -34,6 +34,9 @@ RESOLUTION_CONFIDENCE = {
     "continuation": 0.9,
     "none": 0.5,
 }
+# A completed noun phrase (*la police malaisienne*) is at most this many tokens: longer
+# expansions pick up clauses the parser attached to the noun.
+COMPLETE_NP_MAX = 8
 # Plural pronouns look back this many tokens (about two sentences) for their group.
 PLURAL_LOOKBACK = 60
 _MASC = {"il", "-il", "ils", "-ils", "lui", "celui-ci", "ce dernier", "celui"}
@@ -147,8 +150,76 @@ class SpeakerResolver:
         role = self._role(s, e)
         if role:
             return role
+        media = self._media(s, e)
+        if media:
+            return _of_cluster(media, "entity")
         plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
-        return Resolved(self._np_text(s, e), None, self._np_gender(s, e), "np", False, plural)
+        name = self._complete_np(s, e) or self._np_text(s, e)
+        return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
+
+    def _media(self, s: int, e: int) -> Cluster | None:
+        """*l'hebdomadaire*, *le quotidien* alone: the organisation named last before it."""
+        heads = [t for t in self.doc[s:e] if t.pos_ == "NOUN"]
+        if len(heads) != 1 or self.doc[s].lower_ not in _DEFINITE or e - s > 2:
+            return None
+        if heads[0].lemma_.lower() not in self.lang.words("media_nouns"):
+            return None
+        orgs = [
+            c for c in self.index.clusters if c.type == "ORG" and self._before(c, s) and self._is_source(c)
+        ]
+        best = max(orgs, key=lambda c: self._last_mention(c, s), default=None)
+        if (
+            best is None
+            or self.para_of_token(s) - self.para_of_token(self._last_mention(best, s)) > MAX_BACK_PARAGRAPHS
+        ):
+            return None
+        return best
+
+    def _is_source(self, c: Cluster) -> bool:
+        """Named as a medium (*l'hebdomadaire Le Canard enchaîné*) or as a source (*selon l'Express*)."""
+        media = self.lang.words("media_nouns")
+        for a, _ in c.mentions:
+            before = [t.lemma_.lower() for t in self.doc[max(0, a - 2) : a]]
+            if media & set(before) or {"selon", "d'après", "d’après"} & {
+                t.lower_ for t in self.doc[max(0, a - 2) : a]
+            }:
+                return True
+        return False
+
+    def _complete_np(self, s: int, e: int) -> str | None:
+        """GUIDELINES: the most complete name the article gives a source. *La police* said
+        after *la police malaisienne* is named was introduced → *la police malaisienne*; *son
+        entourage* → *l'entourage de François Fillon*. Only when exactly one longer variant
+        with the same head noun exists (two different ones would be two referents)."""
+        heads = [t for t in self.doc[s:e] if t.pos_ == "NOUN"]
+        if not heads or len(heads) > 1 or heads[0].i != e - 1:
+            return None  # only a bare determiner + noun is completed
+        lemma = heads[0].lemma_.lower()
+        variants = {self._expand(t) for t in self.doc if t.lemma_.lower() == lemma and t.i != heads[0].i}
+        variants = {v for v in variants if v is not None}
+        if len(variants) != 1:
+            return None
+        return variants.pop()
+
+    def _expand(self, t) -> str | None:
+        """``t`` with its adjectives and *de* complements (*la police malaisienne*,
+        *l'entourage de François Fillon*), if it has any, outside quotations."""
+        if self._quoted(t.i) or t.pos_ != "NOUN":
+            return None
+        det = t.i - 1 if t.i > 0 and self.doc[t.i - 1].lower_ in _DEFINITE - {"ce", "cet", "cette"} else None
+        end = t.i + 1
+        for c in t.rights:
+            if c.i != end and self.doc[end].pos_ != "ADP":
+                break
+            if c.dep_ == "amod" or (
+                c.dep_ == "nmod" and c.left_edge.lower_ in ("de", "du", "des", "d'", "d’")
+            ):
+                end = c.right_edge.i + 1
+            else:
+                break
+        if det is None or end == t.i + 1 or end - det > COMPLETE_NP_MAX:
+            return None
+        return self.doc[det:end].text
 
     def _antecedent(self, i: int) -> tuple[int, int] | None:
         """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``)."""
