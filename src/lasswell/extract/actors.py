@@ -91,6 +91,7 @@ class ArgumentResolver:
         return tuple(sorted(counts, key=counts.get, reverse=True))
 
     def event(self, c: EventCandidate) -> Event:
+        """The record of one candidate: names, countries, place, date, quote link, CAMEO code."""
         trig = _char_span(self.doc, c.trigger)
         qi = _quote_at(self.quotes, trig.start, trig.end)
         actor = self.actor(c.actor, qi, cue=qi is not None and self._is_cue(qi, trig), etype=c.type)
@@ -161,6 +162,7 @@ class ArgumentResolver:
         return None
 
     def place(self, rng: tuple[int, int] | None) -> Place | None:
+        """The gazetteer entry of a place mention (the name alone when the gazetteer lacks it)."""
         mention = _char_span(self.doc, rng)
         if mention is None:
             return None
@@ -170,6 +172,7 @@ class ArgumentResolver:
         return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonames_id, mention)
 
     def date(self, rng: tuple[int, int] | None, status: str) -> TimeRef | None:
+        """The time expression at ``rng`` (characters) and its value against the anchor date."""
         if rng is None:
             return None
         text = text_of(self.doc)[rng[0] : rng[1]]

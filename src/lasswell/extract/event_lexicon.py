@@ -35,6 +35,7 @@ class Lexicon:
     forms: dict[str, str]
 
     def words(self, key: str) -> frozenset[str]:
+        """A word list of the data file as a set."""
         return frozenset(self.data.get(key, ()))
 
 

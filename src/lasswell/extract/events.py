@@ -261,6 +261,19 @@ def _verb_trigger(t: Token, lemma: str, lex: Lexicon) -> tuple[int, int, str, st
     return (t.i, t.i + 1, etype, "verb") if etype else None
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every trigger of one article is read against."""
+
+    doc: Doc
+    lex: Lexicon
+    humans: frozenset[str]
+    stop: frozenset[str]
+    dates: list[tuple[int, int]]
+    places: list[tuple[int, int]]
+    heads: set[int]
+
+
 def find_events(
     doc: Doc,
     ranges: Iterable[tuple[int, int]],
@@ -274,57 +287,61 @@ def find_events(
     (both found over the whole article); each event takes the nearest one in its clause.
     """
     lex = lexicon(lang.code)
-    humans = lang.words("human_nouns") | lang.words("role_nouns") | lex.words("actor_nouns")
-    stop = lang.words("time_words")
-    date_toks = [tok_range(doc, a, b) for a, b in dates]
-    date_toks = [d for d in date_toks if d]
-    places = list(places)
-    out = []
     found = _triggers(doc, ranges, lex)
-    heads = {s for s, _, _, kind in found if kind != "noun"}
-    for s, e, etype, kind in found:
-        t = doc[s]
-        if kind not in ("negated", "desire") and (
-            is_conditional(t) or is_conditional(clause_head(t)) or _hypothetical(t, lex)
-        ):
-            continue
-        if kind == "noun" and (
-            _anaphoric(t, lex) or _object_of_trigger(t, heads) or not _asserted_noun(t, lex)
-        ):
-            continue
-        if "Inf" in t.morph.get("VerbForm") and t.head.pos_ == "NOUN":
-            continue  # "le droit de manifester": generic
-        args = (
-            noun_args(t, etype, humans, lex)
-            if t.pos_ in ("NOUN", "PROPN")
-            else verb_args(t, etype, humans, lex)
-        )
-        actor, recipient = (noun_phrase(a, stop) if a is not None else None for a in args)
-        date = nearest(doc, t, date_toks, lambda sp, t=t: True)
-        loc = nearest(doc, t, places, lambda sp, t=t: is_place_phrase(doc, *sp, t))
-        if (
-            kind == "noun"
-            and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT")
-            and not (actor or recipient or loc or date)
-        ):
-            continue  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
-        status = status_of(t, lex)
-        if status == "planned" and etype in lex.words("pledgeable") and kind == "verb" and self_act(t):
-            etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
-        out.append(
-            EventCandidate(
-                type=etype,
-                trigger=(s, e),
-                status=status,
-                mode=_mode(doc[s:e], lex),
-                confidence=TRIGGER_CONFIDENCE[kind],
-                actor=actor,
-                recipient=recipient if recipient != actor else None,
-                location=loc,
-                date=(doc[date[0]].idx, doc[date[1] - 1].idx + len(doc[date[1] - 1])) if date else None,
-            )
-        )
+    ctx = _Context(
+        doc,
+        lex,
+        lang.words("human_nouns") | lang.words("role_nouns") | lex.words("actor_nouns"),
+        lang.words("time_words"),
+        [d for d in (tok_range(doc, a, b) for a, b in dates) if d],
+        list(places),
+        {s for s, _, _, kind in found if kind != "noun"},
+    )
+    out = [ev for s, e, etype, kind in found if (ev := _event(ctx, s, e, etype, kind)) is not None]
     return _one_per_clause(doc, out)
+
+
+def _asserted(ctx: _Context, t: Token, kind: str) -> bool:
+    """Not negated, conditional, hypothetical, a repeat, the content of another event, generic."""
+    lex = ctx.lex
+    if kind not in ("negated", "desire") and (
+        is_conditional(t) or is_conditional(clause_head(t)) or _hypothetical(t, lex)
+    ):
+        return False
+    if kind == "noun" and (
+        _anaphoric(t, lex) or _object_of_trigger(t, ctx.heads) or not _asserted_noun(t, lex)
+    ):
+        return False
+    return not ("Inf" in t.morph.get("VerbForm") and t.head.pos_ == "NOUN")  # "le droit de manifester"
+
+
+def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandidate | None:
+    """The event of one trigger with its arguments, or None if the clause does not assert it."""
+    doc, lex, t = ctx.doc, ctx.lex, ctx.doc[s]
+    if not _asserted(ctx, t, kind):
+        return None
+    nominal = t.pos_ in ("NOUN", "PROPN")
+    args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
+    actor, recipient = (noun_phrase(a, ctx.stop) if a is not None else None for a in args)
+    date = nearest(doc, t, ctx.dates, lambda sp: True)
+    loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t))
+    bare = not (actor or recipient or loc or date)
+    if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
+        return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
+    status = status_of(t, lex)
+    if status == "planned" and etype in lex.words("pledgeable") and kind == "verb" and self_act(t):
+        etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
+    return EventCandidate(
+        type=etype,
+        trigger=(s, e),
+        status=status,
+        mode=_mode(doc[s:e], lex),
+        confidence=TRIGGER_CONFIDENCE[kind],
+        actor=actor,
+        recipient=recipient if recipient != actor else None,
+        location=loc,
+        date=(doc[date[0]].idx, doc[date[1] - 1].idx + len(doc[date[1] - 1])) if date else None,
+    )
 
 
 def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:

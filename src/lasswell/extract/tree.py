@@ -31,10 +31,12 @@ _CND_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
 
 
 def lemma_of(t: Token) -> str:
+    """The lower-cased lemma, typographic apostrophe normalised."""
     return t.lemma_.lower().replace("’", "'")
 
 
 def case_of(t: Token) -> str:
+    """The preposition(s) introducing ``t`` (*à*, *auprès de*), or ""."""
     return " ".join(c.lower_ for c in t.children if c.dep_ in ("case", "fixed"))
 
 
@@ -58,6 +60,7 @@ def clitic_before(t: Token, words: frozenset[str]) -> bool:
 
 
 def is_negated(t: Token) -> bool:
+    """*ne … pas / jamais / plus* on the verb or its auxiliary."""
     heads = [t, *(c for c in t.children if c.dep_.startswith("aux"))]
     return any(c.lower_ in _NEG and c.dep_ == "advmod" for h in heads for c in h.children) or any(
         c.lower_ in ("ne", "n'", "n’") for c in t.children
@@ -90,6 +93,7 @@ def clause_head(t: Token) -> Token:
 
 
 def is_passive(t: Token) -> bool:
+    """Passive voice (an *être* auxiliary of passive), a reflexive *s'est …* excepted."""
     return any(c.dep_ == "aux:pass" for c in t.children) and not is_reflexive(t)
 
 
@@ -102,5 +106,6 @@ def head_of(doc: Doc, s: int, e: int) -> Token:
 
 
 def tok_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The token range covering the characters ``a:b``, or None."""
     span = doc.char_span(a, b, alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
