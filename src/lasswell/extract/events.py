@@ -114,6 +114,9 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
     """One type for an ambiguous lemma, from the clause (court words, passive, person patient)."""
     if len(types) == 1:
         return types[0] if _patient_ok(t, lex) else None
+    pair = lex.data["infinitive_senses"].get(lemma_of(t))
+    if pair:  # "inviter X à faire" asks; "être invité à l'Assemblée, à une réunion" is a meeting
+        return pair[0] if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) else pair[1]
     sent_words = {lemma_of(w) for w in t.sent}
     if "SANCTION" in types and sent_words & lex.words("court_words"):
         return "SANCTION"
@@ -329,8 +332,11 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
     status = status_of(t, lex)
-    if status == "planned" and etype in lex.words("pledgeable") and kind == "verb" and self_act(t):
-        etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
+    if status == "planned" and kind == "verb" and self_act(t):
+        if etype in lex.words("pledgeable"):
+            etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
+        elif etype in lex.words("threatenable") and _first_person(t):
+            etype = "THREATEN"  # "j'arrêterai tous ceux qui …": announcing a sanction is a threat
     return EventCandidate(
         type=etype,
         trigger=(s, e),
@@ -342,6 +348,10 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         location=loc,
         date=(doc[date[0]].idx, doc[date[1] - 1].idx + len(doc[date[1] - 1])) if date else None,
     )
+
+
+def _first_person(t: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") and c.lower_ in ("je", "j'", "j’", "nous") for c in t.children)
 
 
 def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
