@@ -64,7 +64,10 @@ def test_first_person_in_a_quote_is_the_speaker():
 
 
 def test_nationality_before_a_name_gives_the_country():
-    text = "La vice-secrétaire d'État américaine Wendy Sherman a rencontré lundi le vice-ministre russe Sergueï Ryabkov."
+    text = (
+        "La vice-secrétaire d'État américaine Wendy Sherman a rencontré lundi "
+        "le vice-ministre russe Sergueï Ryabkov."
+    )
     (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
     assert (ev.actor.name, ev.actor.country) == ("Wendy Sherman", "USA")
     assert (ev.recipient.name, ev.recipient.country) == ("Sergueï Ryabkov", "RUS")
