@@ -139,3 +139,17 @@ def test_batch_goes_on_after_a_broken_article():
 def test_analyze_raises_clean_error_for_unsupported_lang():
     with pytest.raises(LasswellError):
         lasswell.analyze("Bonjour tout le monde.", lang="xx")
+
+
+def test_a_nationality_is_not_part_of_a_name():
+    text = (
+        "Une montre de grande valeur a été offerte par l'homme d'affaires Italo - Suisse Pablo "
+        "Victor Dana, selon le journal. « J'ai effectivement offert une de mes montres », a "
+        "déclaré Dana."
+    )
+    art = lasswell.analyze(text, lang="fr")
+    people = {e.name for e in art.entities if e.type == "PER"}
+    assert "Pablo Victor Dana" in people
+    assert not any("Suisse" in name for name in people)
+    (said,) = [q for q in art.quotes if "montres" in q.text]
+    assert said.speaker.name == "Pablo Victor Dana"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from lasswell.extract.places import country_of
 from lasswell.lang import LanguageData
 from lasswell.records import Entity
 from lasswell.records import Span as TextSpan
@@ -96,6 +97,10 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
         ):
             break  # "Le Monde", "Marine Le Pen": a capitalised article is part of the name
         s += 1
+    if span.label_ == "PER":
+        s = _after_nationality(doc, s, e, lang)
+        if s is None:
+            return None
     time_words = lang.words("time_words")
     while e > s and (
         doc[e - 1].is_punct
@@ -107,6 +112,30 @@ def _strip(span: Span, lang: LanguageData) -> tuple[int, int] | None:
     ):
         e -= 1  # "Le Monde mercredi 20": the date is not part of the name ("Journal du dimanche" is)
     return (s, e) if e > s else None
+
+
+def _after_nationality(doc: Doc, s: int, e: int, lang: LanguageData) -> int | None:
+    """A person's name does not start with a nationality (*l'homme d'affaires Italo - Suisse
+    Pablo Victor Dana*: the tagger capitalised adjective is not part of the name). None when
+    the whole span is a nationality; the name keeps at least two words."""
+    words = [t.text for t in doc[s:e]]
+    # "Italo - Suisse", "Franco - Allemand": a compound nationality in combining form
+    combining = len(words) > 1 and words[0].lower().endswith("o") and words[1] in ("-", "–")
+    if combining and country_of("".join(words).replace("–", "-").lower(), lang.code):
+        return None
+    k = s
+    while k < e and (doc[k].text in ("-", "–") or _nationality(doc[k].text, lang)):
+        k += 1
+    if k == e:
+        return None if k - s > 1 or doc[s].text == "-" else s
+    return k if e - k >= 2 else s
+
+
+def _nationality(word: str, lang: LanguageData) -> bool:
+    """A capitalised country name or nationality adjective that is not also a first name."""
+    if not word[:1].isupper() or word.lower() in lang.first_names:
+        return False
+    return country_of(word, lang.code) is not None
 
 
 def _valid(doc: Doc, s: int, e: int, lang: LanguageData) -> bool:
@@ -244,6 +273,8 @@ def _first_name_start(doc: Doc, s: int, lang: LanguageData) -> int:
         return s  # "le Suisse Pablo Victor Dana": a nationality, not a first name
     if t.text not in lang.first_names and not (t.pos_ == "PROPN" and t.ent_type_ == "PER"):
         return s  # "Italo - Suisse Pablo Dana": only a known first name or a name word joins
+    if _nationality(t.text, lang):
+        return s  # "Suisse Pablo Victor Dana": a nationality is not a first name
     if (
         t.text[:1].isupper()
         and t.is_alpha
