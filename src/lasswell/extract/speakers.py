@@ -271,8 +271,8 @@ class SpeakerResolver:
 
     def _np_text(self, s: int, e: int) -> str:
         doc = self.doc
-        while s < e and (doc[s].pos_ in ("CCONJ", "ADV") or doc[s].is_punct):
-            s += 1
+        while s < e and (doc[s].pos_ in ("CCONJ", "ADV", "VERB", "AUX") or doc[s].is_punct):
+            s += 1  # "a lancé l'interlocutrice de …": the cue's participle is not the source
         while e > s and doc[e - 1].is_punct:
             e -= 1
         return doc[s:e].text
