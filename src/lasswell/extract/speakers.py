@@ -303,6 +303,12 @@ class SpeakerResolver:
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(fold(r) in wanted or any(w and w in fold(r) for w in wanted) for r in c.roles):
                 return _of_cluster(c, "role")
+        last = self.last
+        same_para = self.para_of_token(s) == self.last_para
+        if last and last.person and _compatible(last.gender, gender) and same_para:
+            # the person the paragraph is about: "Pour Nicolas Dupont-Aignan, « … ». Le candidat
+            # de Debout la France veut …" — not another candidate named paragraphs before
+            return Resolved(last.name, last.cluster, last.gender, "role", True)
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(head == fold(r).split()[0] for r in c.roles if r) and _compatible(c.gender, gender):
                 return _of_cluster(c, "role")
