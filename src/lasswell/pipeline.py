@@ -7,6 +7,7 @@ Article with ``error`` set; the batch goes on.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
@@ -157,7 +158,15 @@ def _quote_records(
     doc, cands: list[Candidate], index: EntityIndex, data: LanguageData, st: Structure, marks: list
 ) -> tuple[Quote, ...]:
     resolver = SpeakerResolver(doc, index, data, _para_of_token(doc, st), [(m.start, m.end) for m in marks])
+    cands = [_without_cue(c) for c in cands]
     return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
+
+
+def _without_cue(c: Candidate) -> Candidate:
+    """A headline's source phrase must not swallow its cue (*Le ministère du Travail dément*)."""
+    if c.cue and c.speaker and c.speaker[0] < c.cue[0] < c.speaker[1]:
+        return dataclasses.replace(c, speaker=(c.speaker[0], c.cue[0]))
+    return c
 
 
 def _published_date(published: str | None) -> dt.date | None:

@@ -275,6 +275,10 @@ class SpeakerResolver:
             s += 1  # "a lancé l'interlocutrice de …": the cue's participle is not the source
         while e > s and doc[e - 1].is_punct:
             e -= 1
+        for k in range(s + 1, e - 1):
+            if "Part" in doc[k].morph.get("VerbForm") and doc[k + 1].lower_ == "par":
+                e = k  # "des responsables turcs cités par CNN": the source, not who cites it
+                break
         return doc[s:e].text
 
     def _np_gender(self, s: int, e: int) -> str | None:
