@@ -34,6 +34,10 @@ RESOLUTION_CONFIDENCE = {
     "continuation": 0.9,
     "none": 0.5,
 }
+# A medium's name follows its kind closely: *l'hebdomadaire Le Canard*, *dans la presse
+# française, Le Canard*; four words cover those without reaching into the previous clause.
+MEDIA_WINDOW = 4
+_SOURCE_WORDS = {"selon", "d'après", "d’après"}
 # A completed noun phrase (*la police malaisienne*) is at most this many tokens: longer
 # expansions pick up clauses the parser attached to the noun.
 COMPLETE_NP_MAX = 8
@@ -109,6 +113,7 @@ class SpeakerResolver:
         self.quoted_spans = sorted(quoted)
         self.para_of_token = para_of_token
         self.last: Resolved | None = None
+        self.spoke: set[str] = set()  # entities already quoted in the article
         self.last_para = -99
         self.last_end_tok = 0
         self.roles = lang.words("role_nouns")
@@ -125,6 +130,8 @@ class SpeakerResolver:
             r = self.mention(*c.speaker)
         if r.name:
             self.last, self.last_para = r, c.para
+            if r.cluster is not None:
+                self.spoke.add(r.cluster.id)
         self.last_end_tok = (
             self.doc.char_span(c.start, c.end, alignment_mode="expand").end
             if c.end > c.start
@@ -165,7 +172,9 @@ class SpeakerResolver:
         if heads[0].lemma_.lower() not in self.lang.words("media_nouns"):
             return None
         orgs = [
-            c for c in self.index.clusters if c.type == "ORG" and self._before(c, s) and self._is_source(c)
+            c
+            for c in self.index.clusters
+            if c.type in ("ORG", "MISC") and self._before(c, s) and self._is_source(c)
         ]
         best = max(orgs, key=lambda c: self._last_mention(c, s), default=None)
         if (
@@ -176,13 +185,14 @@ class SpeakerResolver:
         return best
 
     def _is_source(self, c: Cluster) -> bool:
-        """Named as a medium (*l'hebdomadaire Le Canard enchaîné*) or as a source (*selon l'Express*)."""
+        """Named as a medium (*l'hebdomadaire Le Canard enchaîné*) or as a source (*selon l'Express*,
+        an earlier quote)."""
+        if c.id in self.spoke:
+            return True
         media = self.lang.words("media_nouns")
         for a, _ in c.mentions:
-            before = [t.lemma_.lower() for t in self.doc[max(0, a - 2) : a]]
-            if media & set(before) or {"selon", "d'après", "d’après"} & {
-                t.lower_ for t in self.doc[max(0, a - 2) : a]
-            }:
+            window = self.doc[max(0, a - MEDIA_WINDOW) : a]
+            if media & {t.lemma_.lower() for t in window} or _SOURCE_WORDS & {t.lower_ for t in window}:
                 return True
         return False
 
