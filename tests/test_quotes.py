@@ -90,3 +90,44 @@ def test_role_noun_resolves_to_the_person():
 def test_unknown_source_stays_unknown():
     (q,) = quotes("Il a été signalé plus tôt que l'administration envisageait des sanctions.")
     assert q[2] is None
+
+
+def _speakers(text):
+    return [q.speaker.name if q.speaker else None for q in lasswell.analyze(text, lang="fr").quotes]
+
+
+def test_media_noun_is_the_medium_named_before():
+    text = (
+        "Dans la presse française, Le Parisien avait évoqué mercredi des difficultés.\n"
+        "Dans un article publié jeudi, l'hebdomadaire avait affirmé que l'audition s'était mal passée."
+    )
+    assert _speakers(text)[-1] == "Le Parisien"
+
+
+def test_media_noun_without_a_medium_stays_a_phrase():
+    text = (
+        "Le Parti socialiste a réuni ses cadres.\nL'hebdomadaire a affirmé que la réunion s'était mal passée."
+    )
+    assert _speakers(text) == ["L'hebdomadaire"]
+
+
+def test_bare_noun_takes_its_one_complete_form():
+    text = (
+        "La police malaisienne a ouvert une enquête lundi.\n"
+        "« Il est indolore et hautement toxique », a déclaré la police mardi."
+    )
+    assert _speakers(text)[-1] == "La police malaisienne"
+
+
+def test_role_noun_in_the_speaker_paragraph_is_the_speaker():
+    text = (
+        "François Fillon, candidat LR, propose de durcir les règles.\n"
+        "Pour Nicolas Dupont-Aignan, « les abus ne laissent pas le choix ». Le candidat de Debout la "
+        "France estime qu'un élu « doit se tenir à l'écart des lobbys »."
+    )
+    assert _speakers(text)[-1] == "Nicolas Dupont-Aignan"
+
+
+def test_source_phrase_stops_before_who_cites_it():
+    text = "Il s'agirait d'un attentat-suicide, selon des responsables turcs cités par CNN."
+    assert _speakers(text) == ["des responsables turcs"]
