@@ -131,3 +131,11 @@ def test_role_noun_in_the_speaker_paragraph_is_the_speaker():
 def test_source_phrase_stops_before_who_cites_it():
     text = "Il s'agirait d'un attentat-suicide, selon des responsables turcs cités par CNN."
     assert _speakers(text) == ["des responsables turcs"]
+
+
+def test_the_same_source_is_the_previous_speaker():
+    text = (
+        "« La livre s'échange à 4.500 », a expliqué un changeur à l'AFP.\n"
+        "Elle devrait encore baisser la semaine prochaine, selon la même source."
+    )
+    assert _speakers(text) == ["un changeur", "un changeur"]

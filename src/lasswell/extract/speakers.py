@@ -148,6 +148,9 @@ class SpeakerResolver:
             return self.mention(*antecedent) if antecedent else Resolved(None)
         if words in _PRONOUNS or words.lstrip("-") in _PRONOUNS:
             return self.pronoun(s, words)
+        if words in self.lang.words("same_source") and self.last and self.last.name:
+            last = self.last  # "selon la même source": the source quoted just before
+            return Resolved(last.name, last.cluster, last.gender, "continuation", last.person, last.plural)
         person = self._head_person(s, e)
         if person:
             return _of_cluster(person, "name")
