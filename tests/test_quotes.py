@@ -139,3 +139,11 @@ def test_the_same_source_is_the_previous_speaker():
         "Elle devrait encore baisser la semaine prochaine, selon la même source."
     )
     assert _speakers(text) == ["un changeur", "un changeur"]
+
+
+def test_possessed_source_is_named_with_its_possessor():
+    text = (
+        "François Fillon a été interrogé lundi sur l'emploi de sa femme.\n"
+        "Selon son entourage, elle aurait « travaillé dans l'ombre »."
+    )
+    assert _speakers(text)[-1] == "l'entourage de François Fillon"

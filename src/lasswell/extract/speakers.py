@@ -64,6 +64,8 @@ _PRONOUNS = {
     "ce dernier",
     "cette dernière",
 }
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}
+_VOWELS = set("aeiouyéèêàâîïôûh")
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
 
 
@@ -163,8 +165,34 @@ class SpeakerResolver:
         media = self._media(s, e)
         if media:
             return _of_cluster(media, "entity")
+        owned = self._possessed(s, e)
+        if owned:
+            return owned
         plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
         name = self._complete_np(s, e) or self._np_text(s, e)
+        return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
+
+    def _possessed(self, s: int, e: int) -> Resolved | None:
+        """*son entourage*, *ses détracteurs* → *l'entourage de François Fillon*: the possessor
+        resolved like a pronoun, named in full (GUIDELINES: the most complete name)."""
+        doc = self.doc
+        if e - s != 2 or doc[s].lower_ not in _POSSESSIVE or doc[s + 1].pos_ != "NOUN":
+            return None
+        owner = self.pronoun(s, "on")
+        if not owner.name:
+            return None
+        noun = doc[s + 1]
+        plural = "Plur" in noun.morph.get("Number") or doc[s].lower_ in ("ses", "leurs")
+        article = (
+            "les "
+            if plural
+            else "l'"
+            if noun.lower_[:1] in _VOWELS
+            else "la "
+            if doc[s].lower_ == "sa"
+            else "le "
+        )
+        name = f"{article}{noun.text} de {owner.name}"
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
 
     def _media(self, s: int, e: int) -> Cluster | None:
