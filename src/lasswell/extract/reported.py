@@ -147,10 +147,13 @@ def _sentence_subject(doc: Doc, sent: Span, before: int) -> tuple[int, int] | No
     role noun): the subject a participle or coordinated verb goes back to."""
     k = sent.start
     while k < before and (
-        doc[k].pos_ in ("DET", "NOUN", "ADJ") and doc[k].ent_type_ != "PER" or doc[k].is_space
+        doc[k].pos_ in ("DET", "NOUN", "ADJ")
+        and doc[k].ent_type_ != "PER"
+        or doc[k].is_space
+        or doc[k].text == ","
     ):
-        k += 1
-        if k - sent.start > 4:
+        k += 1  # "Le Premier ministre, Binali Yildirim, dénonce … et averti que": the apposed name
+        if k - sent.start > 5:
             return None
     if k >= before or doc[k].ent_type_ != "PER":
         return None
