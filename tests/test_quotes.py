@@ -147,3 +147,8 @@ def test_possessed_source_is_named_with_its_possessor():
         "Selon son entourage, elle aurait « travaillé dans l'ombre »."
     )
     assert _speakers(text)[-1] == "l'entourage de François Fillon"
+
+
+def test_participle_with_its_own_subject():
+    text = "Le chômage a marqué le quinquennat, le président promettant dès 2012 d'inverser la courbe."
+    assert _speakers(text) == ["le président"]

@@ -120,6 +120,10 @@ def _preposed_speaker(
         return (g.inverted, g.inverted + 1)
     if _impersonal(doc, g):
         return None
+    if _participle(doc, g) and g.start > sent.start and doc[g.start - 1].pos_ in ("NOUN", "PROPN"):
+        found = C.subject_before(doc, g, sent, lang)  # ", le président promettant que": its own subject
+        if found and (found[0] == sent.start or doc[found[0] - 1].text == ","):
+            return found
     if _inherits_subject(doc, g, sent):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
