@@ -416,8 +416,9 @@ def statement_events(
         if span is None:
             continue
         words = [t.lower_.replace("’", "'") for t in span]
+        present = set(words)
         for etype, seq in patterns:
-            hit = _find_seq(words, seq)
+            hit = _find_seq(words, seq) if seq[0] in present else None
             if hit is None:
                 continue
             t = span[hit]

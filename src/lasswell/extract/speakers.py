@@ -116,6 +116,7 @@ class SpeakerResolver:
         self.para_of_token = para_of_token
         self.last: Resolved | None = None
         self.spoke: set[str] = set()  # entities already quoted in the article
+        self._noun_index: dict[str, list[int]] | None = None
         self.last_para = -99
         self.last_end_tok = 0
         self.roles = lang.words("role_nouns")
@@ -236,11 +237,20 @@ class SpeakerResolver:
         if not heads or len(heads) > 1 or heads[0].i != e - 1:
             return None  # only a bare determiner + noun is completed
         lemma = heads[0].lemma_.lower()
-        variants = {self._expand(t) for t in self.doc if t.lemma_.lower() == lemma and t.i != heads[0].i}
+        variants = {self._expand(self.doc[i]) for i in self._nouns().get(lemma, ()) if i != heads[0].i}
         variants = {v for v in variants if v is not None}
         if len(variants) != 1:
             return None
         return variants.pop()
+
+    def _nouns(self) -> dict[str, list[int]]:
+        """Noun lemma → token positions, built once per article (``_complete_np`` looks often)."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN":
+                    self._noun_index.setdefault(t.lemma_.lower(), []).append(t.i)
+        return self._noun_index
 
     def _expand(self, t) -> str | None:
         """``t`` with its adjectives and *de* complements (*la police malaisienne*,
