@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lasswell.errors import ModelNotInstalledError
+from lasswell.records import Span
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import lasswell` stays fast
     from spacy.language import Language
@@ -197,3 +198,11 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["lasswell_text"] = doc.text
     return text
+
+
+def token_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
+    """The text span of the token range ``doc[rng[0]:rng[1]]``, or None for no or an empty range."""
+    if rng is None or rng[1] <= rng[0]:
+        return None
+    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+    return Span.of(text_of(doc), s, e)

@@ -23,8 +23,8 @@ from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, Resolved, SpeakerRe
 from lasswell.extract.time import explicit_anchor, find_dates
 from lasswell.ingest import InputFailure, RawArticle
 from lasswell.lang import LanguageData, detect_language, load_language
-from lasswell.nlp import DEFAULT_MODELS, load_model, model_version, parse_many, text_of
-from lasswell.records import Article, Event, Quote, Span, Speaker
+from lasswell.nlp import DEFAULT_MODELS, load_model, model_version, parse_many, text_of, token_span
+from lasswell.records import Article, Event, Quote, Speaker
 
 # Articles parsed together in one nlp.pipe stream by analyze_many (memory stays bounded).
 BATCH_ARTICLES = 32
@@ -198,15 +198,8 @@ def _event_records(
     return tuple(args.event(c) for c in found)
 
 
-def _tok_span(doc, rng: tuple[int, int] | None) -> Span | None:
-    if rng is None or rng[1] <= rng[0]:
-        return None
-    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
-    return Span.of(text_of(doc), s, e)
-
-
 def _quote(doc, c: Candidate, r: Resolved) -> Quote:
-    mention = _tok_span(doc, c.speaker)
+    mention = token_span(doc, c.speaker)
     speaker = Speaker(r.name, r.cluster.id if r.cluster else None, mention) if (r.name or mention) else None
     confidence = CONFIDENCE.get(c.how, 0.7) * RESOLUTION_CONFIDENCE.get(r.how, 0.5)
     return Quote(
@@ -215,7 +208,7 @@ def _quote(doc, c: Candidate, r: Resolved) -> Quote:
         text=text_of(doc)[c.start : c.end],
         kind=c.kind,
         confidence=round(confidence, 3),
-        cue=_tok_span(doc, c.cue),
+        cue=token_span(doc, c.cue),
         speaker=speaker,
-        addressee=_tok_span(doc, c.addressee),
+        addressee=token_span(doc, c.addressee),
     )

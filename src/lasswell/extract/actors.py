@@ -18,14 +18,13 @@ from spacy.tokens import Doc
 from lasswell.extract.entities import Cluster, EntityIndex
 from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
-from lasswell.extract.speakers import Resolved, SpeakerResolver
+from lasswell.extract.speakers import POSSESSIVES, Resolved, SpeakerResolver
 from lasswell.extract.time import resolve_date
 from lasswell.lang import LanguageData
-from lasswell.nlp import text_of
+from lasswell.nlp import text_of, token_span
 from lasswell.records import Actor, Event, Place, Quote, Span, TimeRef
 
 _FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "moi"}
-_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}
 # Verbal acts reported inside someone's statement are that speaker's acts (*Ryabkov a juré
 # que la Russie ne céderait pas* → Ryabkov rejects): EVENTS.md counts statements as events.
 _VERBAL = {"REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
@@ -35,13 +34,6 @@ QUOTE_LINK_BONUS = 0.1
 # Words looked at before a person's name for a nationality (*le président russe Vladimir
 # Poutine*, *la vice-secrétaire d'État américaine Wendy Sherman*): a title is rarely longer.
 PREMODIFIER_WINDOW = 5
-
-
-def _char_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
-    if rng is None or rng[1] <= rng[0]:
-        return None
-    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
-    return Span(s, e, text_of(doc)[s:e])
 
 
 def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> int | None:
@@ -92,7 +84,7 @@ class ArgumentResolver:
 
     def event(self, c: EventCandidate) -> Event:
         """The record of one candidate: names, countries, place, date, quote link, CAMEO code."""
-        trig = _char_span(self.doc, c.trigger)
+        trig = token_span(self.doc, c.trigger)
         qi = _quote_at(self.quotes, trig.start, trig.end)
         actor = self.actor(c.actor, qi, cue=qi is not None and self._is_cue(qi, trig), etype=c.type)
         recipient = self.actor(c.recipient, None, cue=False)
@@ -121,7 +113,7 @@ class ArgumentResolver:
 
     def actor(self, rng: tuple[int, int] | None, qi: int | None, cue: bool, etype: str = "") -> Actor | None:
         """Name, entity and country of the phrase ``doc[rng]`` (or of the quote's speaker)."""
-        mention = _char_span(self.doc, rng)
+        mention = token_span(self.doc, rng)
         words = mention.text.lower() if mention else ""
         if qi is not None and (cue or words in _FIRST_PERSON or etype in _VERBAL):
             sp = self.quotes[qi].speaker
@@ -131,7 +123,7 @@ class ArgumentResolver:
                 return Actor(sp.name, sp.entity_id, country, sp.mention or mention)
         if rng is None:
             return None
-        r = self.speakers.pronoun(rng[0], "son") if words in _POSSESSIVE else self.speakers.mention(*rng)
+        r = self.speakers.pronoun(rng[0], "son") if words in POSSESSIVES else self.speakers.mention(*rng)
         return self._named(r, mention)
 
     def _named(self, r: Resolved, mention: Span | None) -> Actor | None:
@@ -163,7 +155,7 @@ class ArgumentResolver:
 
     def place(self, rng: tuple[int, int] | None) -> Place | None:
         """The gazetteer entry of a place mention (the name alone when the gazetteer lacks it)."""
-        mention = _char_span(self.doc, rng)
+        mention = token_span(self.doc, rng)
         if mention is None:
             return None
         entry = lookup_place(mention.text, self.context, self.lang.code)

@@ -25,9 +25,6 @@ _OF = {"de", "du", "des", "d'", "d’"}
 _AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
 
 
-_TIME_SUBJECTS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "demain"}
-
-
 # Prepositions introducing whom an act is directed at, best first.
 _RECIPIENT_CASES = {"contre": 1, "avec": 1, "envers": 1, "auprès de": 2, "à": 3, "au": 3, "aux": 3}
 
@@ -59,13 +56,13 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     return start, end
 
 
-def _subject(t: Token, hops: int = 3) -> Token | None:
+def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:
     """The subject of verb ``t``, shared from the governing verb for conjoined, infinitive or
     participle clauses (*a décidé de faire grève*, *fustigeant …*)."""
     for _ in range(hops):
         reflexive = is_reflexive(t)
         for c in t.children:
-            if c.lower_ in _TIME_SUBJECTS:
+            if c.lower_ in lex.time_words:
                 continue  # "Vendredi, la ministre a annoncé": a misparsed time word
             if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and (reflexive or not is_passive(t))):
                 return c
@@ -134,7 +131,7 @@ def verb_args(
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t) or _agent(t.head), patient
-    actor = _subject(t)
+    actor = _subject(t, lex)
     ranked = []
     for c in t.children:
         if not person_like(c, humans):
@@ -191,7 +188,7 @@ def noun_args(
     if actor is None and (
         t.dep_ in ("obj", "obl:arg") and lemma_of(t.head) in lex.words("support_verbs") or state
     ):
-        actor = _subject(t.head) if t.head.pos_ in ("VERB", "AUX") else None
+        actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
     if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
         actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
     return actor, recipient

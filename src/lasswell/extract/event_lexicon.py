@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from lasswell.lang import LanguageData, _read_json
+from lasswell.lang import LanguageData, _read_json, load_language
 
 # Confidence of a trigger by how it was found: reflexive verbs and phrases are specific
 # ("s'entretenir", "mettre en garde"), plain verbs less so, nouns least (they are often
@@ -33,10 +33,15 @@ class Lexicon:
     data: dict[str, Any]
     by_first: dict[str, tuple[tuple[str, ...], ...]]
     forms: dict[str, str]
+    time_words: frozenset[str]  # the language's lexicon: a time word is never an actor
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list of the data file as a set."""
-        return frozenset(self.data.get(key, ()))
+        """A word list of the data file as a set, built once (the extractors ask per token)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.data.get(key, ()))
+        return found
 
 
 def _index(groups: dict[str, list[str]], kind: str, phrases: dict) -> dict[str, tuple[str, ...]]:
@@ -73,7 +78,8 @@ def lexicon(code: str) -> Lexicon:
         if lemma.endswith("er")
         for end in _ER_ENDINGS
     }
-    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms)
+    times = load_language(code).words("time_words")
+    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms, times)
 
 
 def cameo(etype: str, mode: str | None, lang: LanguageData) -> str | None:

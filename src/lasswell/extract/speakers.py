@@ -64,7 +64,7 @@ _PRONOUNS = {
     "ce dernier",
     "cette dernière",
 }
-_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs"}
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _VOWELS = set("aeiouyéèêàâîïôûh")
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
 
@@ -177,7 +177,7 @@ class SpeakerResolver:
         """*son entourage*, *ses détracteurs* → *l'entourage de François Fillon*: the possessor
         resolved like a pronoun, named in full (GUIDELINES: the most complete name)."""
         doc = self.doc
-        if e - s != 2 or doc[s].lower_ not in _POSSESSIVE or doc[s + 1].pos_ != "NOUN":
+        if e - s != 2 or doc[s].lower_ not in POSSESSIVES or doc[s + 1].pos_ != "NOUN":
             return None
         owner = self.pronoun(s, "on")
         if not owner.name:
