@@ -152,3 +152,82 @@ def test_possessed_source_is_named_with_its_possessor():
 def test_participle_with_its_own_subject():
     text = "Le chômage a marqué le quinquennat, le président promettant dès 2012 d'inverser la courbe."
     assert _speakers(text) == ["le président"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inverted incise the tagger calls a pronoun or a number ("remarque-t-il")
+        (
+            "Le chercheur Bertrand Lefebvre est prudent. « Ce groupe animal est très débattu » , "
+            "remarque-t-il. « Ces fossiles sont différents » et « les caractères ne sont pas "
+            "flagrants » , tranche-t-il.",
+            [
+                ("direct", "Ce groupe animal est très débattu", "Bertrand Lefebvre"),
+                ("direct", "Ces fossiles sont différents", "Bertrand Lefebvre"),
+                ("direct", "les caractères ne sont pas flagrants", "Bertrand Lefebvre"),
+            ],
+        ),
+        # an incise closes its clause: the next quotation opens a new one
+        (
+            'Hashim Thaçi a parlé. "Je ne suis pas un saint", a-t-il insisté, mais "une chose est '
+            "certaine, il n'y a pas de preuve\", a-t-il déclaré.",
+            [
+                ("direct", "Je ne suis pas un saint", "Hashim Thaçi"),
+                ("direct", "une chose est certaine, il n'y a pas de preuve", "Hashim Thaçi"),
+            ],
+        ),
+        # a bare infinitive after an addressee or time words
+        (
+            "Robert Bourgi a reconnu auprès de l’ Agence France-Presse avoir acheté des vêtements.",
+            [("indirect", "avoir acheté des vêtements", "Robert Bourgi")],
+        ),
+        (
+            "François Fillon a confirmé vendredi soir avoir reçu une montre.",
+            [("indirect", "avoir reçu une montre", "François Fillon")],
+        ),
+        (
+            "François Fillon ajoute avoir également reçu un autre cadeau.",
+            [("indirect", "avoir également reçu un autre cadeau", "François Fillon")],
+        ),
+        # a gerund the tagger took for an adjective
+        (
+            "« Et alors ? » , avait confié François Fillon aux Échos , tout en martelant que ces "
+            "cadeaux n’avaient « rien à voir » avec la politique.",
+            [
+                ("direct", "Et alors ?", "François Fillon"),
+                ("mixed", "ces cadeaux n’avaient « rien à voir » avec la politique", "François Fillon"),
+            ],
+        ),
+        # a reported clause ends at a full stop before a quotation the parser ran on into
+        (
+            "Pablo Dana affirme que cela a été fait dans un geste « très amical » . « Il n’y avait "
+            "aucun sous-entendu » , martèle encore François Fillon.",
+            [
+                ("mixed", "cela a été fait dans un geste « très amical »", "Pablo Dana"),
+                ("direct", "Il n’y avait aucun sous-entendu", "François Fillon"),
+            ],
+        ),
+        # negatives: a noun phrase, not an infinitive, after the cue; a verb that is no cue
+        ("François Fillon a reconnu vendredi ses torts devant les juges.", []),
+        ("François Fillon a vu mardi avoir lieu la réunion.", []),
+    ],
+)
+def test_constructions(text, expected):
+    assert quotes(text) == expected
+
+
+def test_bare_quotation_shares_the_incise_after_it():
+    text = (
+        "Des manifestants ont crié « Fillon en prison » devant la salle.\n\n"
+        "François Fillon ne s'est pas laissé perturber. « Plus ils manifesteront, plus les Français "
+        "me soutiendront » . « C’est un comportement anti-démocratique » , a-t-il ainsi confié."
+    )
+    assert [g[2] for g in quotes(text)][1:] == ["François Fillon", "François Fillon"]
+
+
+def test_see_also_inside_a_word_is_no_boilerplate():
+    # "avoir également" holds "voir également" (a "see also" footer pattern)
+    text = "Titre\n\nIl ajoute avoir également reçu un autre cadeau, dit-il.\n\nFin du texte ici."
+    art = lasswell.analyze(text, lang="fr")
+    assert [z.kind for z in art.zones if z.kind == "boilerplate"] == []

@@ -159,7 +159,7 @@ def _quote_records(
 ) -> tuple[Quote, ...]:
     resolver = SpeakerResolver(doc, index, data, _para_of_token(doc, st), [(m.start, m.end) for m in marks])
     cands = [_without_cue(c) for c in cands]
-    return tuple(_quote(doc, c, resolver.resolve(c)) for c in cands)
+    return tuple(_quote(doc, c, r) for c, r in zip(cands, resolver.resolve_all(cands), strict=True))
 
 
 def _without_cue(c: Candidate) -> Candidate:

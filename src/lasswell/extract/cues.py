@@ -69,6 +69,7 @@ _VERB_ENDINGS = (
     ("ée", "er"),
     ("é", "er"),
     ("ent", "er"),
+    ("ant", "er"),  # present participles the tagger took for adjectives (martelant)
     ("e", "er"),
     ("it", "ir"),
     ("ut", "ure"),
@@ -102,9 +103,16 @@ def cue_lemma(
     ``verb_slot``: the position can only hold a verb (right after a quotation and its comma),
     so a word the tagger called a noun (``synthétise``) is read as the verb it is."""
     tok = doc[i]
-    if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") or tok.is_punct:
-        return None
     followed_by_pronoun = i + 1 < len(doc) and (inverted_pronoun(doc[i + 1]) or _euphonic(doc[i + 1]))
+    # "en martelant": en + a word in -ant is a gerund, a verb whatever the tagger said
+    gerund = i > 0 and doc[i - 1].lower_ == "en" and tok.lower_.endswith("ant")
+    followed_by_pronoun = followed_by_pronoun or gerund
+    if tok.is_punct or not tok.is_alpha:
+        return None
+    # a hyphenated inverted subject (``remarque-t-il``, ``tranche-t-il``) makes any word a
+    # verb, whatever the tagger said (it tags such words PRON or NUM as well)
+    if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X", "PROPN") and not followed_by_pronoun:
+        return None
     if (
         tok.pos_ in ("NOUN", "ADJ", "PROPN")
         and not tok.lower_.endswith(("é", "ée", "és", "ées"))

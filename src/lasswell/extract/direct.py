@@ -185,16 +185,28 @@ def _lead_in(doc: Doc, open_tok: int, sent: Span) -> int | None:
     k = open_tok
     stops = (".", "!", "?", "…", ":", ";")
     while k > sent.start and doc[k - 1].text not in stops and "\n" not in doc[k - 1].text:
+        if C.inverted_pronoun(doc[k - 1]):
+            break  # "« A », a-t-il insisté, mais « B »": the incise closed A's clause
         k -= 1
     if k >= open_tok:
         return None
     last = doc[open_tok - 1]
     fragments = any(doc[x].text in '«“"' for x in range(k, open_tok - 1))
-    if not fragments and (last.is_punct or last.lower_ in ("mais", "et", "car", "or", "donc", "puis")):
-        return None  # a quotation opening its own clause (``…, mais « P », a-t-il dit``)
     while k < open_tok and doc[k].is_space:
         k += 1
+    if last.lower_ in ("et", "ou") and doc[k].text in '«“"' and _closes_before(doc, open_tok - 1):
+        return None  # ``« A » et « B », tranche-t-il``: two quotations sharing one incise
+    if not fragments and (last.is_punct or last.lower_ in ("mais", "et", "car", "or", "donc", "puis")):
+        return None  # a quotation opening its own clause (``…, mais « P », a-t-il dit``)
     return k
+
+
+def _closes_before(doc: Doc, conj: int) -> bool:
+    """A closing mark right before conjunction ``conj`` (a comma may sit between)."""
+    k = conj - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in '»”"'
 
 
 def _interrupted(before: str, previous: list[Candidate], m: Marked) -> bool:

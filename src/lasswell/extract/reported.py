@@ -198,7 +198,10 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
     inf = lemma in lang.cues["inf"] or lemma in lang.cues["mental"]
     np = lemma in lang.cues["np"] or lemma in lang.cues["mental"]
     j = g.end
+    if inf and (after_gap := _infinitive_after_gap(doc, g.end, sent, lang)) is not None:
+        return (after_gap, "inf")  # "a reconnu auprès de l'AFP avoir acheté", "a confirmé vendredi avoir"
     skipped = 0  # tokens of comma-enclosed asides, not counted in the gap
+    after_aside = -1
     while j < sent.end and j - g.end - skipped <= C.MAX_COMPLEMENT_GAP:
         t = doc[j]
         low = t.lower_
@@ -219,17 +222,17 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j + 1, "que")
         if low in ("de", "d'", "d’", "à") and inf and _infinitive_at(doc, j + 1, sent):
             return (j + 1, "inf")
-        if inf and _infinitive_at(doc, j, sent) and (j == g.end or _addressee_gap(doc, g.end, j)):
-            return (j, "inf")  # "a reconnu auprès de l'AFP avoir acheté"
+        if inf and _infinitive_at(doc, j, sent) and j in (g.end, after_aside):
+            return (j, "inf")
         if t.text == ":" or t.is_sent_end:
             return None
         if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start:
             return (j, "quoted")  # an incise is followed by its subject, never by a quotation
         if t.text == "," and (aside := _aside_end(doc, j, sent)) is not None:
             skipped += aside - j
-            j = aside  # "a fait savoir, dans sa déclaration publiée mercredi, qu'…"
+            j = after_aside = aside  # "a fait savoir, dans sa déclaration publiée mercredi, qu'…"
             continue
-        if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct:
+        if t.text in ",;" or t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_punct and t.text not in _WORD_INNER:
             break
         j += 1
     object_follows = g.end < sent.end and doc[g.end].pos_ != "PROPN" and doc[g.end].text not in ",.:;"
@@ -247,12 +250,15 @@ MAX_ASIDE = 20
 
 def _aside_end(doc: Doc, comma: int, sent: Span) -> int | None:
     """The token after ``, aside ,`` when the aside holds no finite verb and is followed by the
-    complement (que/qu'/de/à): ``a fait savoir, dans sa déclaration de patrimoine, qu'…``."""
+    complement (que/qu'/de/à or an infinitive): ``a fait savoir, dans sa déclaration de
+    patrimoine, qu'…``."""
     for k in range(comma + 1, min(sent.end, comma + MAX_ASIDE)):
         t = doc[k]
         if t.text == ",":
             nxt = doc[k + 1].lower_ if k + 1 < sent.end else ""
-            return k + 1 if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à") else None
+            if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à") or _infinitive_at(doc, k + 1, sent):
+                return k + 1  # "annonce, via un communiqué, avoir pris le pouvoir" too
+            return None
         if "Fin" in t.morph.get("VerbForm") or t.text in '.;:«»"':
             return None
     return None
@@ -277,9 +283,32 @@ def _restrictive(doc: Doc, g: C.Group, que: int) -> bool:
 
 def _addressee_gap(doc: Doc, s: int, e: int) -> bool:
     """Tokens ``s:e`` are one prepositional phrase (``à un Gilet jaune``, ``auprès de l'AFP``)."""
-    return doc[s].lower_ in ("à", "au", "aux", "auprès") and all(
-        t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "X") for t in doc[s + 1 : e]
-    )
+    opens = doc[s].lower_ in ("à", "au", "aux", "auprès")
+    # "auprès" may have joined the cue group as an adverb, leaving "de l'AFP" here
+    opens = opens or doc[s].lower_ in ("de", "d'", "d’", "du", "des") and doc[s - 1].lower_ == "auprès"
+    return opens and all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "X") for t in doc[s + 1 : e])
+
+
+# Punctuation that sits inside a phrase, not between clauses (l’ Agence, France-Presse).
+_WORD_INNER = ("'", "’", "-")
+
+
+# An addressee or time phrase between a cue and its bare infinitive is at most this many
+# tokens long ("auprès de l'Agence France-Presse" is 8 with the split elision and hyphen).
+MAX_INFINITIVE_GAP = 10
+
+
+def _infinitive_after_gap(doc: Doc, s: int, sent: Span, lang: LanguageData) -> int | None:
+    """The bare infinitive after a cue when only an addressee (``auprès de l'AFP``) or time
+    words (``vendredi soir``) stand between them, never an object of the cue."""
+    times = lang.words("time_words")
+    for e in range(s + 1, min(sent.end, s + MAX_INFINITIVE_GAP + 1)):
+        if doc[e - 1].is_punct and doc[e - 1].text not in _WORD_INNER:
+            return None
+        gap = _addressee_gap(doc, s, e) or all(t.lower_ in times for t in doc[s:e])
+        if gap and _infinitive_at(doc, e, sent):
+            return e
+    return None
 
 
 def _infinitive_at(doc: Doc, j: int, sent: Span) -> bool:

@@ -68,7 +68,12 @@ def _real_boundary(doc: Doc, i: int) -> bool:
 def _missed_sentence_end(doc: Doc, k: int, sent: Span) -> bool:
     """A full stop the parser did not take as a sentence end, including one fused into an
     initial (``la bombe H. La Corée du Sud``), but not a title (``M. Le Pen``)."""
-    if k + 1 >= sent.end or not doc[k + 1].text[:1].isupper():
+    if k + 1 >= sent.end:
+        return False
+    nxt = k + 1
+    if doc[nxt].text in '«“"' and nxt + 1 < sent.end:
+        nxt += 1  # ". « Il n'y avait aucun sous-entendu »": a new sentence opens with a quote
+    if not doc[nxt].text[:1].isupper():
         return False
     t = doc[k].text
     if t in (".", "!", "?", "…"):

@@ -20,6 +20,7 @@ from lasswell.extract.cues import np_ending_at
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
 from lasswell.extract.sentences import sentence_of
 from lasswell.lang import LanguageData
+from lasswell.nlp import text_of
 
 # A pronoun or role noun looks back at most this many paragraphs for its person.
 MAX_BACK_PARAGRAPHS = 4
@@ -36,6 +37,9 @@ RESOLUTION_CONFIDENCE = {
 }
 # A medium's name follows its kind closely: *l'hebdomadaire Le Canard*, *dans la presse
 # française, Le Canard*; four words cover those without reaching into the previous clause.
+# A bare quotation shares the incise of the quotation after it when only marks, stops and
+# spaces (at most this many characters: "» . « ") stand between the two.
+FORWARD_GAP_CHARS = 8
 MEDIA_WINDOW = 4
 _SOURCE_WORDS = {"selon", "d'après", "d’après"}
 # A completed noun phrase (*la police malaisienne*) is at most this many tokens: longer
@@ -121,6 +125,33 @@ class SpeakerResolver:
         self.last_end_tok = 0
         self.roles = lang.words("role_nouns")
         self.humans = lang.words("human_nouns") | self.roles
+
+    def resolve_all(self, cands: list[Candidate]) -> list[Resolved]:
+        """The speakers of an article's quotes, in text order. A bare quotation right before
+        a quotation with an incise, in the same paragraph (``« A. » « B », a-t-il dit``),
+        takes that incise's speaker rather than the previous quote's."""
+        out: list[Resolved | None] = [None] * len(cands)
+        for i, c in enumerate(cands):
+            if out[i] is not None:
+                continue
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if c.how == "continuation" and nxt is not None and self._shares_incise(c, nxt):
+                r = self.resolve(nxt)
+                out[i + 1] = r
+                out[i] = Resolved(r.name, r.cluster, r.gender, "continuation", r.person, r.plural)
+            else:
+                out[i] = self.resolve(c)
+        return out
+
+    def _shares_incise(self, c: Candidate, nxt: Candidate) -> bool:
+        between = text_of(self.doc)[c.end : nxt.start]
+        return (
+            nxt.how == "incise"
+            and nxt.speaker is not None
+            and nxt.para == c.para
+            and len(between) <= FORWARD_GAP_CHARS
+            and not any(ch.isalnum() for ch in between)
+        )
 
     def resolve(self, c: Candidate) -> Resolved:
         """The speaker of ``c``; updates the context for the next quote."""
