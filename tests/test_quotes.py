@@ -231,3 +231,64 @@ def test_see_also_inside_a_word_is_no_boilerplate():
     text = "Titre\n\nIl ajoute avoir également reçu un autre cadeau, dit-il.\n\nFin du texte ici."
     art = lasswell.analyze(text, lang="fr")
     assert [z.kind for z in art.zones if z.kind == "boilerplate"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role that introduces its person, named later in the paragraph
+        (
+            "Benoît Hamon veut « lever toute suspicion » .\n\n"
+            "La candidate du Front national voudrait interdire « tout aller-retour avec la finance » . "
+            "Marine Le Pen souhaite également supprimer l'indemnité de frais de mandat.",
+            "Marine Le Pen",
+        ),
+        # ... but not when two people could be meant
+        (
+            "Benoît Hamon veut « lever toute suspicion » .\n\n"
+            "La candidate du Front national voudrait interdire « tout aller-retour avec la finance » . "
+            "Marine Le Pen souhaite également supprimer l'indemnité de frais de mandat. Pour Nathalie "
+            "Arthaud, il faut aussi la supprimer.",
+            "La candidate du Front national",
+        ),
+        # a role noun is the person this paragraph names as a subject, not an earlier speaker
+        (
+            "« Il l'a salué comme toutes les personnes présentes », a relaté Jean-Marie Girier.\n\n"
+            "Philippe Bas, président de la commission, a présenté les difficultés d'une audition "
+            "d'Alexandre Benalla. Deux situations y font obstacle selon le sénateur.",
+            "Philippe Bas",
+        ),
+        # a role with "de la" in it is kept whole, and names the person later
+        (
+            "La ministre de la Santé Agnès Buzyn a présenté son plan. La gynécologue Danièle Gaudry "
+            "a expliqué que « rien n'a changé ».\n« Je resterai attentive », a souligné la ministre.",
+            "Agnès Buzyn",
+        ),
+        # "X dément et dit": the first verb is not part of the subject
+        (
+            "Le ministère du Travail dément et dit ne pas avoir voulu écarter Marlène Schiappa.",
+            "Le ministère du Travail",
+        ),
+    ],
+)
+def test_resolution_in_context(text, expected):
+    speakers = _speakers(text)
+    assert speakers[1 if "aller-retour" in text else -1] == expected
+
+
+def test_a_time_word_tagged_as_a_person_is_not_the_subject(fr):
+    # the model sometimes tags a sentence-initial "Vendredi" as PER; the role after its comma
+    # then names its own person
+    from spacy.tokens import Span
+
+    from lasswell.extract import cues as C
+    from lasswell.nlp import load_model
+
+    doc = load_model("fr_core_news_md")(
+        "Vendredi, la ministre de la Santé Agnès Buzyn a annoncé des mesures."
+    )
+    doc.ents = [Span(doc, 0, 1, label="PER"), Span(doc, 7, 9, label="PER")]
+    verb = next(t.i for t in doc if t.lemma_ == "annoncer")
+    g = C.verb_group(doc, verb, doc[:])
+    s, e = C.subject_before(doc, g, doc[:], fr)
+    assert doc[s:e].text == "la ministre de la Santé Agnès Buzyn"

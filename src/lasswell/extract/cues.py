@@ -200,6 +200,8 @@ def subject_before(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[
         and found[0] - 2 >= sent.start
         and doc[found[0] - 1].text == ","
         and doc[found[0] - 2].ent_type_ == "PER"
+        and doc[found[0] - 2].lower_ not in lang.words("time_words")  # "Vendredi, la ministre …"
+        and not any(doc[k].ent_type_ == "PER" for k in range(*found))  # the role names its person
         and head.lower_ in lang.words("role_nouns")
     ):
         k = found[0] - 2  # "Bruno Le Maire, ministre de l'Économie a affirmé": the named person
@@ -317,6 +319,8 @@ def _clip_np(doc: Doc, head: Token) -> tuple[int, int]:
         and "Rel" not in doc[e].morph.get("PronType")
     ):
         e += 1
+    while e - 1 > head.i and doc[e - 1].pos_ in ("ADV", "CCONJ"):
+        e -= 1  # "Le ministère du Travail dément et dit": a verb the tagger took for an adverb
     return s, e
 
 

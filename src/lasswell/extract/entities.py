@@ -217,7 +217,8 @@ def _role_before(doc: Doc, s: int, lang: LanguageData) -> str | None:
         i -= 1
     j = i
     while j >= 0 and i - j < MAX_ROLE_TOKENS and doc[j].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
-        if doc[j].pos_ == "DET" or doc[j].is_sent_start:
+        inner_det = doc[j].pos_ == "DET" and j > 0 and doc[j - 1].lower_ in ("de", "d'", "d’")  # de la Santé
+        if doc[j].pos_ == "DET" and not inner_det or doc[j].is_sent_start:
             break
         j -= 1
     toks = doc[j + 1 : i + 1] if j < i else None

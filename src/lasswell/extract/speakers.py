@@ -398,10 +398,44 @@ class SpeakerResolver:
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(head == fold(r).split()[0] for r in c.roles if r) and _compatible(c.gender, gender):
                 return _of_cluster(c, "role")
+        subject = self._paragraph_subject(s, gender)
+        if subject:
+            # "Philippe Bas a présenté … Deux situations y font obstacle selon le sénateur": the
+            # person this paragraph is about, not the last speaker of an earlier one
+            return _of_cluster(subject, "role")
         if self.last and self.last.person and _compatible(self.last.gender, gender):
             return Resolved(self.last.name, self.last.cluster, self.last.gender, "role", True)
-        near = self._recent_person(s, gender)
+        near = self._recent_person(s, gender) or self._named_later(s, gender)
         return _of_cluster(near, "role") if near else None
+
+    def _paragraph_subject(self, s: int, gender: str | None) -> Cluster | None:
+        """The person last named as a subject before ``s`` in its paragraph."""
+        para = self.para_of_token(s)
+        best, best_pos = None, -1
+        for c in self.index.clusters:
+            if c.type != "PER" or not _compatible(c.gender, gender) or not _named(c):
+                continue
+            for a, b in c.mentions:
+                subject = any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[a:b])
+                if best_pos < a < s and subject and self.para_of_token(a) == para and not self._quoted(a):
+                    best, best_pos = c, a
+        return best
+
+    def _named_later(self, s: int, gender: str | None) -> Cluster | None:
+        """The one person of compatible gender first named later in the paragraph of ``s``:
+        a role that introduces its person (``La candidate du Front national voudrait … Marine
+        Le Pen aimerait …``)."""
+        para = self.para_of_token(s)
+        found = [
+            c
+            for c in self.index.clusters
+            if c.type == "PER"
+            and _named(c)
+            and _compatible(c.gender, gender)
+            and min(a for a, _ in c.mentions) > s
+            and self.para_of_token(min(a for a, _ in c.mentions)) == para
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _quoted(self, i: int) -> bool:
         """Is token ``i`` inside quotation marks (a name in a quote is not its speaker)?"""
