@@ -208,6 +208,33 @@ def test_participle_with_its_own_subject():
                 ("direct", "Il n’y avait aucun sous-entendu", "François Fillon"),
             ],
         ),
+        # a report inside a "selon X" sentence is kept (and the writer's words after it are not
+        # part of the quoted object)
+        (
+            "A Tripoli, l'armée a dispersé des manifestants qui criaient « révolution, révolution », "
+            "déclenchant des affrontements, selon un correspondant de l'AFP sur place.",
+            [("mixed", "« révolution, révolution »", "des manifestants")],
+        ),
+        # a quoted object made only of quotations is one quote each (an aside may come first)
+        (
+            "Des militants scandaient, entre autres, « Fillon, démission » et « Penelope, l’enveloppe ».",
+            [
+                ("mixed", "« Fillon, démission »", "Des militants"),
+                ("mixed", "« Penelope, l’enveloppe »", "Des militants"),
+            ],
+        ),
+        # "il en appelle à": the clitic "en" does not make a gerund without a subject
+        (
+            "Angelo Gopee, patron de Live Nation, a parlé. Il en appelle à un « plan de reprise », pour "
+            "« faire revenir les gens dans les salles ».",
+            [
+                (
+                    "mixed",
+                    "un « plan de reprise », pour « faire revenir les gens dans les salles »",
+                    "Angelo Gopee",
+                )
+            ],
+        ),
         # negatives: a noun phrase, not an infinitive, after the cue; a verb that is no cue
         ("François Fillon a reconnu vendredi ses torts devant les juges.", []),
         ("François Fillon a vu mardi avoir lieu la réunion.", []),
@@ -292,3 +319,11 @@ def test_a_time_word_tagged_as_a_person_is_not_the_subject(fr):
     g = C.verb_group(doc, verb, doc[:])
     s, e = C.subject_before(doc, g, doc[:], fr)
     assert doc[s:e].text == "la ministre de la Santé Agnès Buzyn"
+
+
+def test_plural_pronoun_takes_a_passive_agent():
+    text = (
+        "Le gouverneur de la Banque centrale est critiqué par les manifestants. Ses politiques ont "
+        "favorisé un endettement excessif de l'Etat, disent-ils."
+    )
+    assert _speakers(text) == ["les manifestants"]

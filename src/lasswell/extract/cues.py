@@ -227,8 +227,10 @@ def np_ending_at(doc: Doc, j: int, sent: Span) -> tuple[int, int] | None:
                 break  # "l'un des participants" goes on; other pronouns end the phrase
         j -= 1
     start = j + 1
-    while start < end and (doc[start].lower_ in NP_LINKS or doc[start].pos_ in ("ADP", "CCONJ")):
-        start += 1
+    while start < end and (
+        doc[start].lower_ in NP_LINKS and doc[start].pos_ != "DET" or doc[start].pos_ in ("ADP", "CCONJ")
+    ):
+        start += 1  # a leading "de"/"et" links to what came before; "Des militants" keeps "Des"
     while end > start and doc[end - 1].lower_ in NP_LINKS:
         end -= 1
     return (start, end) if end > start else None

@@ -105,18 +105,17 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked], text: str) -
                 c.kind = "direct"
                 c.start, c.end = inner[0].start, inner[0].end
         kept.append(c)
-    out = []
-    for c in kept:
-        nested = any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in kept)
-        # "P, estimant que Q, selon ses services": the report inside P names its own speaker;
-        # "Selon X, Y l'aurait assuré": X's account holds Y's words
-        covers = (
-            c.how == "selon"
-            and (c.cue_inside or 0) > c.start
-            and any(o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept)
-        )
-        if not nested and not covers:
-            out.append(c)
+    # "P, estimant que Q, selon ses services": the report inside P names its own speaker;
+    # "Selon X, Y l'aurait assuré": X's account holds Y's words — the inner report is kept
+    covering = [
+        c
+        for c in kept
+        if c.how == "selon"
+        and (c.cue_inside or 0) > c.start
+        and any(o is not c and c.start <= (o.cue_inside or -1) < c.end for o in kept)
+    ]
+    outer = [c for c in kept if not any(c is x for x in covering)]
+    out = [c for c in outer if not any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in outer)]
     return _dedupe(out)
 
 

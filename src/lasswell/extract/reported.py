@@ -4,6 +4,9 @@ de/à + infinitive, quoted object, noun phrase), a postposed incise (*P, estime 
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from spacy.tokens import Doc, Span
 
 from lasswell.extract import cues as C
@@ -11,6 +14,7 @@ from lasswell.extract.candidate import _SELON_REL, Candidate, _trim_end
 from lasswell.extract.marks import Marked
 from lasswell.extract.sentences import _clause_start, _missed_sentence_end, _sentence_stop
 from lasswell.lang import LanguageData
+from lasswell.nlp import text_of
 
 
 def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -> list[Candidate]:
@@ -37,7 +41,27 @@ def _cue_quotes(doc: Doc, sent: Span, lang: LanguageData, marks: list[Marked]) -
         if c:
             out.append(c)
     out.extend(_according_to(doc, sent, lang, marks))
+    out = [part for c in out for part in _split_quoted_list(c, marks, text_of(doc))]
     return [c for c in out if not _crosses_marks(c, marks)]
+
+
+def _split_quoted_list(c: Candidate, marks: list[Marked], text: str) -> list[Candidate]:
+    """A quoted object that is only a list of quotations (``scandant « A » et « B »``): one
+    quote per quotation, as each is said on its own."""
+    if c.how != "quoted":
+        return [c]
+    inner = [m for m in marks if c.start <= m.outer_start and m.outer_end <= c.end]
+    if len(inner) < 2:
+        return [c]
+    gaps = [text[a.outer_end : b.outer_start] for a, b in zip(inner, inner[1:], strict=False)]
+    rest = text[c.start : inner[0].outer_start] + text[inner[-1].outer_end : c.end]
+    if rest.strip() or not all(_LIST_GAP.fullmatch(g) for g in gaps):
+        return [c]
+    return [dataclasses.replace(c, start=m.outer_start, end=m.outer_end) for m in inner]
+
+
+# What separates the quotations of a list: commas, "et", "ou".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:et|ou)\s*)?")
 
 
 def _participle(doc: Doc, g: C.Group) -> bool:
@@ -95,6 +119,8 @@ def _from_cue(
         return _postposed(doc, sent, g, lang)
     start_tok, how = comp
     end_tok = _clause_end(doc, start_tok, sent, stops)
+    if how == "quoted":
+        end_tok = _quoted_object_end(doc, start_tok, end_tok)
     if end_tok <= start_tok:
         return None
     start_char = doc[start_tok].idx
@@ -113,6 +139,20 @@ def _from_cue(
     )
 
 
+def _quoted_object_end(doc: Doc, open_tok: int, end_tok: int) -> int:
+    """A quoted object ends at its closing mark when a comma and a participle follow it
+    (``criaient « P », déclenchant des affrontements``): what comes after is the writer's."""
+    for k in range(open_tok + 1, end_tok):
+        if doc[k].text in '»”"':
+            comma = k + 1 < end_tok and doc[k + 1].text == ","
+            return k + 1 if comma and k + 2 < end_tok and _participle_token(doc[k + 2]) else end_tok
+    return end_tok
+
+
+def _participle_token(t) -> bool:
+    return "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+
+
 def _preposed_speaker(
     doc: Doc, g: C.Group, sent: Span, lang: LanguageData, previous=None
 ) -> tuple[int, int] | None:
@@ -124,6 +164,7 @@ def _preposed_speaker(
         found = C.subject_before(doc, g, sent, lang)  # ", le président promettant que": its own subject
         if found and (found[0] == sent.start or doc[found[0] - 1].text == ","):
             return found
+
     if _inherits_subject(doc, g, sent):
         if previous:  # "…, a-t-elle développé, estimant que": the same speaker
             return previous
@@ -172,7 +213,10 @@ def _inherits_subject(doc: Doc, g: C.Group, sent: Span) -> bool:
     (``après avoir rappelé que``), a verb coordinated to the previous one (``et a ajouté``)."""
     if _participle(doc, g):
         return True
-    return g.start > sent.start and doc[g.start - 1].lower_ in ("en", "et", "puis", "mais", "après")
+    before = doc[g.start - 1].lower_ if g.start > sent.start else ""
+    if before == "en":  # a gerund ("en affirmant"), not the clitic of "il en appelle à"
+        return doc[g.verb].lower_.endswith("ant")
+    return before in ("et", "puis", "mais", "après")
 
 
 def _passive(doc: Doc, g: C.Group) -> bool:
@@ -226,8 +270,13 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             return (j, "inf")
         if t.text == ":" or t.is_sent_end:
             return None
-        if t.text in '«“"' and j - g.end <= 2 and g.start > sent.start:
-            return (j, "quoted")  # an incise is followed by its subject, never by a quotation
+        if t.text in '«“"' and (j - g.end <= 2 or j == after_aside) and g.start > sent.start:
+            # an incise is followed by its subject, never by a quotation; the content is the
+            # whole noun phrase the fragment is in ("appelle à un « plan »": "un « plan »")
+            k = g.end if j - g.end <= 2 else j
+            while k < j and doc[k].pos_ == "ADP":
+                k += 1
+            return (k, "quoted")
         if t.text == "," and (aside := _aside_end(doc, j, sent)) is not None:
             skipped += aside - j
             j = after_aside = aside  # "a fait savoir, dans sa déclaration publiée mercredi, qu'…"
@@ -250,14 +299,16 @@ MAX_ASIDE = 20
 
 def _aside_end(doc: Doc, comma: int, sent: Span) -> int | None:
     """The token after ``, aside ,`` when the aside holds no finite verb and is followed by the
-    complement (que/qu'/de/à or an infinitive): ``a fait savoir, dans sa déclaration de
-    patrimoine, qu'…``."""
+    complement (que/qu'/de/à, an infinitive or a quotation): ``a fait savoir, dans sa
+    déclaration de patrimoine, qu'…``."""
     for k in range(comma + 1, min(sent.end, comma + MAX_ASIDE)):
         t = doc[k]
         if t.text == ",":
             nxt = doc[k + 1].lower_ if k + 1 < sent.end else ""
-            if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à") or _infinitive_at(doc, k + 1, sent):
-                return k + 1  # "annonce, via un communiqué, avoir pris le pouvoir" too
+            if nxt in ("que", "qu'", "qu’", "qu", "de", "d'", "d’", "à", "«", "“") or _infinitive_at(
+                doc, k + 1, sent
+            ):
+                return k + 1  # "annonce, via un communiqué, avoir pris", "scandant, entre autres, « P »"
             return None
         if "Fin" in t.morph.get("VerbForm") or t.text in '.;:«»"':
             return None

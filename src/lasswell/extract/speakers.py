@@ -123,6 +123,7 @@ class SpeakerResolver:
         self._noun_index: dict[str, list[int]] | None = None
         self.last_para = -99
         self.last_end_tok = 0
+        self.content = (0, 0)  # character range of the quote being resolved
         self.roles = lang.words("role_nouns")
         self.humans = lang.words("human_nouns") | self.roles
 
@@ -155,6 +156,7 @@ class SpeakerResolver:
 
     def resolve(self, c: Candidate) -> Resolved:
         """The speaker of ``c``; updates the context for the next quote."""
+        self.content = (c.start, c.end)
         if c.how == "continuation":
             r = self.last if self.last and c.para - self.last_para <= MAX_BACK_PARAGRAPHS else None
             r = Resolved(r.name, r.cluster, r.gender, "continuation", r.person) if r else Resolved(None)
@@ -520,15 +522,17 @@ class SpeakerResolver:
         return best
 
     def _plural_subject_since_last(self, s: int) -> tuple[int, int] | None:
-        """``Les personnels ont décidé … Ils s'affirment``: the last plural subject named."""
+        """``Les personnels ont décidé … Ils s'affirment``: the last plural subject (or
+        passive agent) named."""
         best = None
         for i in range(max(0, s - PLURAL_LOOKBACK), s):
             t = self.doc[i]
             if (
                 t.pos_ == "NOUN"
                 and "Plur" in t.morph.get("Number")
-                and self._subject_like(i)
+                and (self._subject_like(i) or t.dep_ == "obl:agent")  # "critiqué par les manifestants"
                 and not self._quoted(i)
+                and not self.content[0] <= t.idx < self.content[1]  # the words said, not who said them
             ):
                 found = np_ending_at(self.doc, i, sentence_of(self.doc, i))
                 if found and self.doc[found[0]].pos_ == "DET":
