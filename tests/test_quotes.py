@@ -327,3 +327,34 @@ def test_plural_pronoun_takes_a_passive_agent():
         "favorisé un endettement excessif de l'Etat, disent-ils."
     )
     assert _speakers(text) == ["les manifestants"]
+
+
+def test_interlocutor_is_whom_the_person_spoke_to():
+    text = (
+        "Emmanuel Macron visitait le salon. « Structurez un groupe, et je vous reçois », a-t-il lancé "
+        "à une manifestante se réclamant du mouvement.\n"
+        "« Soyez vraiment démocrate », a lancé l'interlocutrice d'Emmanuel Macron."
+    )
+    assert _speakers(text)[-1] == "une manifestante"
+
+
+def test_interlocutor_without_an_addressee_stays_a_phrase():
+    text = (
+        "« Structurez un groupe », a déclaré Emmanuel Macron au salon.\n"
+        "« Soyez vraiment démocrate », a lancé l'interlocutrice d'Emmanuel Macron."
+    )
+    assert _speakers(text)[-1] == "l'interlocutrice d'Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("« Nous vaincrons », a déclaré le président à la nation lundi soir.", "à la nation"),
+        ("« Restez calmes », a-t-il lancé à une manifestante en colère.", "à une manifestante"),
+        ("« Tout va bien », a déclaré Emmanuel Macron aux journalistes.", "aux journalistes"),
+        ("« Tout va bien », a déclaré Emmanuel Macron à propos de la réforme.", None),
+    ],
+)
+def test_addressee(text, addressee):
+    (q,) = lasswell.analyze(text, lang="fr").quotes
+    assert (q.addressee.text if q.addressee else None) == addressee

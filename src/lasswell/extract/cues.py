@@ -433,6 +433,7 @@ def _pp_end(doc: Doc, j: int, sent: Span, allow_comma: bool = False) -> int | No
 def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tuple[int, int] | None:
     """``aux journalistes``, ``au Parisien``, ``à l'AFP``, ``auprès du Monde`` after a cue."""
     heads = lang.words("addressee_heads")
+    humans = lang.words("human_nouns") | lang.words("role_nouns")
     j = start
     while j < sent.end and j - start < 8:
         t = doc[j]
@@ -444,8 +445,14 @@ def addressee_after(doc: Doc, start: int, sent: Span, lang: LanguageData) -> tup
                 and e - j < 8
             ):
                 e += 1
+            times = lang.words("time_words")
+            while e > j + 1 and (doc[e - 1].lower_ in times or doc[e - 1].lower_ in NP_LINKS):
+                e -= 1  # "à la nation lundi soir", "à leurs citoyens de": not the addressee's words
             words = {x.lower_ for x in doc[j + 1 : e]}
-            if words & heads or any(x.ent_type_ in ("PER", "ORG") for x in doc[j + 1 : e]):
+            first_noun = next((x for x in doc[j + 1 : e] if x.pos_ == "NOUN"), None)
+            # "à une manifestante", "aux habitants": a person noun heading the phrase
+            person = first_noun is not None and first_noun.lemma_.lower() in humans
+            if words & heads or person or any(x.ent_type_ in ("PER", "ORG") for x in doc[j + 1 : e]):
                 return (j, e)
             return None
         if t.is_punct or t.pos_ in ("VERB", "SCONJ"):

@@ -245,7 +245,7 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
         if _participle(doc, g):  # '« … », développant sa pensée': no subject after a participle
             return g, None, None
         speaker = C.subject_after(doc, g, sent, lang)
-        end = speaker[1] if speaker else g.end
+        end = max(speaker[1], g.end) if speaker else g.end  # "a-t-il lancé à …": after the verb
         return g, speaker, C.addressee_after(doc, end, sent, lang)
     if doc[j].lower_ == "selon" and j + 1 < sent.end:
         e = j + 1

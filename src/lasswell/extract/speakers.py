@@ -124,6 +124,7 @@ class SpeakerResolver:
         self.last_para = -99
         self.last_end_tok = 0
         self.content = (0, 0)  # character range of the quote being resolved
+        self.addressed: dict[str, str] = {}  # speaker name → whom they last spoke to
         self.roles = lang.words("role_nouns")
         self.humans = lang.words("human_nouns") | self.roles
 
@@ -164,6 +165,8 @@ class SpeakerResolver:
             r = Resolved(None)
         else:
             r = self.mention(*c.speaker)
+        if r.name and c.addressee:
+            self.addressed[r.name] = self._addressee_np(*c.addressee)
         if r.name:
             self.last, self.last_para = r, c.para
             if r.cluster is not None:
@@ -202,6 +205,9 @@ class SpeakerResolver:
         owned = self._possessed(s, e)
         if owned:
             return owned
+        partner = self._interlocutor(s, e)
+        if partner:
+            return partner
         plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
         name = self._complete_np(s, e) or self._np_text(s, e)
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
@@ -228,6 +234,36 @@ class SpeakerResolver:
         )
         name = f"{article}{noun.text} de {owner.name}"
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
+
+    def _interlocutor(self, s: int, e: int) -> Resolved | None:
+        """*l'interlocutrice d'Emmanuel Macron*, *son interlocuteur*: whom that person last
+        spoke to, when a quote of theirs named its addressee (*a-t-il lancé à une manifestante*)."""
+        doc = self.doc
+        nouns = self.lang.words("interlocutor_nouns")
+        head = next((k for k in range(s, e) if doc[k].lower_ in nouns), None)
+        if head is None:
+            return None
+        if doc[head - 1].lower_ in POSSESSIVES:
+            owner = self.pronoun(head - 1, "on").name
+        else:
+            person = next((c for c in self.index.in_range(head + 1, e) if c.type == "PER"), None)
+            owner = person.name if person else None
+        partner = self.addressed.get(owner) if owner else None
+        if not partner:
+            return None
+        return Resolved(partner, None, self._np_gender(s, e), "role", False)
+
+    def _addressee_np(self, s: int, e: int) -> str:
+        """The addressee phrase without its preposition and what qualifies it (*à une
+        manifestante se réclamant du mouvement* → *une manifestante*)."""
+        doc = self.doc
+        while s < e and doc[s].pos_ == "ADP":
+            s += 1
+        for k in range(s + 1, e):
+            if doc[k].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or doc[k].is_punct:
+                e = k
+                break
+        return doc[s:e].text
 
     def _media(self, s: int, e: int) -> Cluster | None:
         """*l'hebdomadaire*, *le quotidien* alone: the organisation named last before it."""
