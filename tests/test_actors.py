@@ -71,3 +71,12 @@ def test_nationality_before_a_name_gives_the_country():
     (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
     assert (ev.actor.name, ev.actor.country) == ("Wendy Sherman", "USA")
     assert (ev.recipient.name, ev.recipient.country) == ("Sergueï Ryabkov", "RUS")
+
+
+def test_a_title_role_names_the_person_the_article_introduces():
+    text = (
+        "Le président kosovar va démissionner s'il est inculpé\n\n"
+        "Le président kosovar Hashim Thaçi a déclaré lundi qu'il démissionnerait s'il était inculpé."
+    )
+    (ev,) = [e for e in _events(text) if e.trigger.text == "démissionner"]
+    assert ev.actor.name == "Hashim Thaçi"

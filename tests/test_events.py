@@ -75,6 +75,19 @@ CASES = [
         [("SANCTION", "condamné", "occurred", "Le tribunal", None)],
     ),
     ("Le maire a condamné ces violences.", [("ACCUSE", "condamné", "occurred", "Le maire", None)]),
+    # who is asked to act: the subject of the que-clause of a demand
+    (
+        "La Russie veut que l'OTAN retire ses infrastructures militaires.",
+        [
+            ("REQUEST", "veut", "occurred", "La Russie", "l'OTAN"),
+            ("RETREAT", "retire", "occurred", "l'OTAN", None),
+        ],
+    ),
+    # criticism "de la part de" someone comes from them
+    (
+        "Sa venue a suscité de vives critiques de la part de certains députés.",
+        [("ACCUSE", "critiques", "occurred", "certains députés", None)],
+    ),
 ]
 
 

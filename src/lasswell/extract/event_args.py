@@ -53,6 +53,11 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
             break  # "les manifestants pour des politiques …": keep the group, not the reason
         end = c.right_edge.i + 1
     start = min([t.i, *(c.left_edge.i for c in t.lefts if c.dep_ not in ("punct", "cc", "case", "mark"))])
+    doc = t.doc
+    if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
+        end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     return start, end
 
 
@@ -134,6 +139,12 @@ def verb_args(
     actor = _subject(t, lex)
     ranked = []
     for c in t.children:
+        if c.dep_ == "ccomp" and etype in lex.words("clause_subject_is_recipient"):
+            # "La Russie souhaite que l'OTAN retire …": who is asked is the clause's subject
+            subject = next((s for s in c.children if s.dep_ == "nsubj" and person_like(s, humans)), None)
+            if subject is not None:
+                ranked.append((5, subject))
+            continue
         if not person_like(c, humans):
             owner = (
                 _owner(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
@@ -179,6 +190,10 @@ def noun_args(
                 actor = c
         elif c.dep_ == "nmod" and case == "par":
             actor = c
+        elif c.dep_ == "nmod" and case in _OF and lemma_of(c) == "part":
+            # "des critiques de la part de certains députés": who they come from
+            source = next((x for x in c.children if x.dep_ == "nmod" and case_of(x) in _OF), None)
+            actor = source if source is not None else actor
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
     # "sont en grève", "en visite au salon"; "ont eu recours à des gaz", "ont riposté avec des gaz"

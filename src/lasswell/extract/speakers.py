@@ -423,7 +423,8 @@ class SpeakerResolver:
         gender = self._np_gender(s, e)
         phrase = fold(doc[s + 1 : e].text)
         wanted = {phrase, *map(fold, self.lang.lexicon["role_equivalents"].get(phrase, []))}
-        people = [c for c in self.index.clusters if c.type == "PER" and self._before(c, s)]
+        headline = self.para_of_token(s) == 0  # a title announces people named below it
+        people = [c for c in self.index.clusters if c.type == "PER" and (headline or self._before(c, s))]
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(fold(r) in wanted or any(w and w in fold(r) for w in wanted) for r in c.roles):
                 return _of_cluster(c, "role")
