@@ -358,3 +358,26 @@ def test_interlocutor_without_an_addressee_stays_a_phrase():
 def test_addressee(text, addressee):
     (q,) = lasswell.analyze(text, lang="fr").quotes
     assert (q.addressee.text if q.addressee else None) == addressee
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the journalist's own voice: a first person plural imperative
+        "Rappelons que la Corée du Nord est considérée comme un pays fermé.",
+        # a quoted label before its verb, with no comma: not an incise
+        "Les « gilets jaunes » poursuivent les blocages pour la quatrième journée.",
+    ],
+)
+def test_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_a_recurring_label_is_no_headline_quote():
+    text = (
+        "« Gilets jaunes » : Christophe Castaner dénonce la dérive des manifestations\n\n"
+        "Les « gilets jaunes » poursuivent les blocages."
+    )
+    assert quotes(text) == []
+    text = "« Inacceptable » : Christophe Castaner dénonce la dérive\n\nLes manifestants bloquent."
+    assert quotes(text) == [("direct", "Inacceptable", "Christophe Castaner")]

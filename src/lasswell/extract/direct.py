@@ -92,6 +92,8 @@ def _attributed(
     sent = sentence_of(doc, open_tok)
     if close_tok is not None and close_tok < len(doc):
         inc = _incise_after(doc, close_tok, lang)
+        if inc and doc[close_tok].text not in (",", "-", "–", "—") and _after_determiner(doc, open_tok):
+            inc = None  # 'les "gilets jaunes" poursuivent les blocages': a label, then its verb
         # a quotation followed by ", a-t-il dit" is that speaker's, whatever leads into it
         # ("Face à la crise, « … », renchérit X"; "… mais « … », a-t-il déclaré")
         if inc:
@@ -104,7 +106,7 @@ def _attributed(
     if before.endswith(":"):
         return _colon_intro(doc, m, open_tok, sent, lang, base)
     if not before and after.startswith(":") and close_tok is not None:
-        return _colon_outro(doc, close_tok, lang, base)
+        return None if _recurring_label(text_of(doc), m) else _colon_outro(doc, close_tok, lang, base)
     sel = _selon_before(doc, open_tok, sent)
     if sel:
         return Candidate(**base, how="selon", cue=sel[0], speaker=sel[1])
@@ -176,6 +178,11 @@ def _internal_incise(doc: Doc, m: Marked, lang: LanguageData):
         b = Marked(b_start, m.end, None, m.close) if len(text_of(doc)[b_start : m.end].split()) >= 3 else None
         return a, found, speaker, b
     return None
+
+
+def _after_determiner(doc: Doc, open_tok: int) -> bool:
+    """The quotation follows a determiner: it names something inside a noun phrase."""
+    return open_tok > 0 and doc[open_tok - 1].pos_ == "DET"
 
 
 def _lead_in(doc: Doc, open_tok: int, sent: Span) -> int | None:
@@ -301,6 +308,20 @@ def _colon_outro(doc: Doc, close_tok: int, lang: LanguageData, base: dict) -> Ca
     if speaker is None or speaker[0] <= close_tok:
         return None
     return Candidate(**base, how="headline", cue=(g.start, g.end), speaker=speaker)
+
+
+# A headline topic in quotation marks (« Gilets jaunes » : …) is at most this many words.
+MAX_TOPIC_WORDS = 3
+
+
+def _recurring_label(text: str, m: Marked) -> bool:
+    """A short quoted fragment the article quotes again elsewhere is a label (a movement, a
+    nickname), not words said: ``"Gilets jaunes" : Christophe Castaner dénonce …``."""
+    fragment = text[m.start : m.end].lower()
+    if len(fragment.split()) > MAX_TOPIC_WORDS:
+        return False
+    quoted = re.compile(r'[«"“]\s*' + re.escape(fragment) + r'\s*[»"”]', re.IGNORECASE)
+    return len(quoted.findall(text)) > 1
 
 
 def _selon_before(doc: Doc, open_tok: int, sent: Span):

@@ -74,8 +74,11 @@ def _journalist(doc: Doc, g: C.Group) -> bool:
     morphologiser's Person=1 alone is no proof (``il parle`` and ``je parle`` look alike)."""
     finite = doc[g.start] if doc[g.start].pos_ == "AUX" else doc[g.verb]
     before = doc[g.start - 1].lower_ if g.start > 0 else ""
+    opens = g.start == 0 or doc[g.start - 1].is_punct or doc[g.start - 1].is_space
     if "Imp" in finite.morph.get("Mood"):
-        return g.start == 0 or doc[g.start - 1].is_punct or doc[g.start - 1].is_space
+        return opens
+    if opens and "1" in finite.morph.get("Person") and "Plur" in finite.morph.get("Number"):
+        return True  # "Rappelons que": a first person plural with no subject is an imperative
     return "1" in finite.morph.get("Person") and before in ("je", "j'", "j’", "nous")
 
 
