@@ -15,11 +15,12 @@ from lasswell import __version__
 from lasswell.clean import Structure, structure
 from lasswell.errors import LasswellError, UnsupportedLanguageError
 from lasswell.extract.actors import ArgumentResolver
+from lasswell.extract.descriptions import Resolved
 from lasswell.extract.entities import EntityIndex, find_entities, to_records
 from lasswell.extract.events import find_events, statement_events
 from lasswell.extract.marks import find_marked
 from lasswell.extract.quotes import CONFIDENCE, Candidate, find_quotes
-from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, Resolved, SpeakerResolver
+from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, SpeakerResolver
 from lasswell.extract.time import explicit_anchor, find_dates
 from lasswell.ingest import InputFailure, RawArticle
 from lasswell.lang import LanguageData, detect_language, load_language

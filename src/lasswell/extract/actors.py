@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from lasswell.extract.descriptions import POSSESSIVES, Resolved
 from lasswell.extract.entities import Cluster, EntityIndex
 from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
-from lasswell.extract.speakers import POSSESSIVES, Resolved, SpeakerResolver
+from lasswell.extract.speakers import SpeakerResolver
 from lasswell.extract.time import resolve_date
 from lasswell.lang import LanguageData
 from lasswell.nlp import text_of, token_span

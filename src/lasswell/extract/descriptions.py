@@ -1,0 +1,194 @@
+"""Sources named by a description rather than a name: *son entourage* (the possessor's),
+*l'interlocutrice de X* (whom X spoke to), *l'hebdomadaire* (the medium named before), *la
+police* (its one complete form in the article), and the noun phrase itself otherwise.
+
+``Descriptions`` is a mixin of :class:`~lasswell.extract.speakers.SpeakerResolver`: its
+methods read the resolver's document, entity index and discourse state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lasswell.extract.entities import Cluster
+
+# A pronoun or role noun looks back at most this many paragraphs for its person.
+MAX_BACK_PARAGRAPHS = 4
+# A medium's name follows its kind closely: *l'hebdomadaire Le Canard*, *dans la presse
+# française, Le Canard*; four words cover those without reaching into the previous clause.
+MEDIA_WINDOW = 4
+_SOURCE_WORDS = {"selon", "d'après", "d’après"}
+# A completed noun phrase (*la police malaisienne*) is at most this many tokens: longer
+# expansions pick up clauses the parser attached to the noun.
+COMPLETE_NP_MAX = 8
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_VOWELS = set("aeiouyéèêàâîïôûh")
+_DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A speaker: the name (or None), its entity, gender, and how it was resolved."""
+
+    name: str | None
+    cluster: Cluster | None = None
+    gender: str | None = None
+    how: str = "none"
+    person: bool = False
+    plural: bool = False
+
+
+def _of_cluster(c: Cluster, how: str) -> Resolved:
+    return Resolved(c.name, c, c.gender, how, c.type == "PER")
+
+
+class Descriptions:
+    """Naming a source from a description (mixed into the speaker resolver)."""
+
+    def _possessed(self, s: int, e: int) -> Resolved | None:
+        """*son entourage*, *ses détracteurs* → *l'entourage de François Fillon*: the possessor
+        resolved like a pronoun, named in full (GUIDELINES: the most complete name)."""
+        doc = self.doc
+        if e - s != 2 or doc[s].lower_ not in POSSESSIVES or doc[s + 1].pos_ != "NOUN":
+            return None
+        owner = self.pronoun(s, "on")
+        if not owner.name:
+            return None
+        noun = doc[s + 1]
+        plural = "Plur" in noun.morph.get("Number") or doc[s].lower_ in ("ses", "leurs")
+        article = (
+            "les "
+            if plural
+            else "l'"
+            if noun.lower_[:1] in _VOWELS
+            else "la "
+            if doc[s].lower_ == "sa"
+            else "le "
+        )
+        name = f"{article}{noun.text} de {owner.name}"
+        return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
+
+    def _interlocutor(self, s: int, e: int) -> Resolved | None:
+        """*l'interlocutrice d'Emmanuel Macron*, *son interlocuteur*: whom that person last
+        spoke to, when a quote of theirs named its addressee (*a-t-il lancé à une manifestante*)."""
+        doc = self.doc
+        nouns = self.lang.words("interlocutor_nouns")
+        head = next((k for k in range(s, e) if doc[k].lower_ in nouns), None)
+        if head is None:
+            return None
+        if doc[head - 1].lower_ in POSSESSIVES:
+            owner = self.pronoun(head - 1, "on").name
+        else:
+            person = next((c for c in self.index.in_range(head + 1, e) if c.type == "PER"), None)
+            owner = person.name if person else None
+        partner = self.addressed.get(owner) if owner else None
+        if not partner:
+            return None
+        return Resolved(partner, None, self._np_gender(s, e), "role", False)
+
+    def _addressee_np(self, s: int, e: int) -> str:
+        """The addressee phrase without its preposition and what qualifies it (*à une
+        manifestante se réclamant du mouvement* → *une manifestante*)."""
+        doc = self.doc
+        while s < e and doc[s].pos_ == "ADP":
+            s += 1
+        for k in range(s + 1, e):
+            if doc[k].pos_ in ("VERB", "AUX", "PRON", "SCONJ") or doc[k].is_punct:
+                e = k
+                break
+        return doc[s:e].text
+
+    def _media(self, s: int, e: int) -> Cluster | None:
+        """*l'hebdomadaire*, *le quotidien* alone: the organisation named last before it."""
+        heads = [t for t in self.doc[s:e] if t.pos_ == "NOUN"]
+        if len(heads) != 1 or self.doc[s].lower_ not in _DEFINITE or e - s > 2:
+            return None
+        if heads[0].lemma_.lower() not in self.lang.words("media_nouns"):
+            return None
+        orgs = [
+            c
+            for c in self.index.clusters
+            if c.type in ("ORG", "MISC") and self._before(c, s) and self._is_source(c)
+        ]
+        best = max(orgs, key=lambda c: self._last_mention(c, s), default=None)
+        if (
+            best is None
+            or self.para_of_token(s) - self.para_of_token(self._last_mention(best, s)) > MAX_BACK_PARAGRAPHS
+        ):
+            return None
+        return best
+
+    def _is_source(self, c: Cluster) -> bool:
+        """Named as a medium (*l'hebdomadaire Le Canard enchaîné*) or as a source (*selon l'Express*,
+        an earlier quote)."""
+        if c.id in self.spoke:
+            return True
+        media = self.lang.words("media_nouns")
+        for a, _ in c.mentions:
+            window = self.doc[max(0, a - MEDIA_WINDOW) : a]
+            if media & {t.lemma_.lower() for t in window} or _SOURCE_WORDS & {t.lower_ for t in window}:
+                return True
+        return False
+
+    def _complete_np(self, s: int, e: int) -> str | None:
+        """GUIDELINES: the most complete name the article gives a source. *La police* said
+        after *la police malaisienne* is named was introduced → *la police malaisienne*; *son
+        entourage* → *l'entourage de François Fillon*. Only when exactly one longer variant
+        with the same head noun exists (two different ones would be two referents)."""
+        heads = [t for t in self.doc[s:e] if t.pos_ == "NOUN"]
+        if not heads or len(heads) > 1 or heads[0].i != e - 1:
+            return None  # only a bare determiner + noun is completed
+        lemma = heads[0].lemma_.lower()
+        variants = {self._expand(self.doc[i]) for i in self._nouns().get(lemma, ()) if i != heads[0].i}
+        variants = {v for v in variants if v is not None}
+        if len(variants) != 1:
+            return None
+        return variants.pop()
+
+    def _nouns(self) -> dict[str, list[int]]:
+        """Noun lemma → token positions, built once per article (``_complete_np`` looks often)."""
+        if self._noun_index is None:
+            self._noun_index = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN":
+                    self._noun_index.setdefault(t.lemma_.lower(), []).append(t.i)
+        return self._noun_index
+
+    def _expand(self, t) -> str | None:
+        """``t`` with its adjectives and *de* complements (*la police malaisienne*,
+        *l'entourage de François Fillon*), if it has any, outside quotations."""
+        if self._quoted(t.i) or t.pos_ != "NOUN":
+            return None
+        det = t.i - 1 if t.i > 0 and self.doc[t.i - 1].lower_ in _DEFINITE - {"ce", "cet", "cette"} else None
+        end = t.i + 1
+        for c in t.rights:
+            if c.i != end and self.doc[end].pos_ != "ADP":
+                break
+            if c.dep_ == "amod" or (
+                c.dep_ == "nmod" and c.left_edge.lower_ in ("de", "du", "des", "d'", "d’")
+            ):
+                end = c.right_edge.i + 1
+            else:
+                break
+        if det is None or end == t.i + 1 or end - det > COMPLETE_NP_MAX:
+            return None
+        return self.doc[det:end].text
+
+    def _np_text(self, s: int, e: int) -> str:
+        doc = self.doc
+        while s < e and (doc[s].pos_ in ("CCONJ", "ADV", "VERB", "AUX") or doc[s].is_punct):
+            s += 1  # "a lancé l'interlocutrice de …": the cue's participle is not the source
+        while e > s and doc[e - 1].is_punct:
+            e -= 1
+        for k in range(s + 1, e - 1):
+            if "Part" in doc[k].morph.get("VerbForm") and doc[k + 1].lower_ == "par":
+                e = k  # "des responsables turcs cités par CNN": the source, not who cites it
+                break
+        return doc[s:e].text
+
+    def _np_gender(self, s: int, e: int) -> str | None:
+        for t in self.doc[s:e]:
+            g = t.morph.get("Gender")
+            if t.pos_ in ("DET", "NOUN") and g:
+                return "f" if g == ["Fem"] else "m"
+        return None
