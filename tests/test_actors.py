@@ -80,3 +80,13 @@ def test_a_title_role_names_the_person_the_article_introduces():
     )
     (ev,) = [e for e in _events(text) if e.trigger.text == "démissionner"]
     assert ev.actor.name == "Hashim Thaçi"
+
+
+def test_one_party_is_not_both_sides():
+    from lasswell.extract.actors import _same
+    from lasswell.records import Actor
+
+    macron = Actor("Emmanuel Macron", "e1", "FRA", None)
+    assert _same(macron, Actor("emmanuel macron", None, None, None))
+    assert _same(macron, Actor("le président", "e1", None, None))
+    assert not _same(macron, Actor("Édouard Philippe", "e2", "FRA", None))

@@ -83,6 +83,14 @@ CASES = [
             ("RETREAT", "retire", "occurred", "l'OTAN", None),
         ],
     ),
+    # an event named as the time of another ("lors des manifestations") is reported too
+    (
+        "Le syndicat a critiqué le préfet lors des manifestations des étudiants samedi.",
+        [
+            ("ACCUSE", "critiqué", "occurred", "Le syndicat", "le préfet"),
+            ("PROTEST", "manifestations", "occurred", "étudiants", None),
+        ],
+    ),
     # criticism "de la part de" someone comes from them
     (
         "Sa venue a suscité de vives critiques de la part de certains députés.",

@@ -48,6 +48,12 @@ def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> int | None:
     return None
 
 
+def _same(a: Actor, b: Actor) -> bool:
+    if a.entity_id and a.entity_id == b.entity_id:
+        return True
+    return (a.name or "").lower() == (b.name or "").lower()
+
+
 def _country(name: str | None, mention: str | None, cluster: Cluster | None) -> str | None:
     for text in (mention, name, *(cluster.roles if cluster else ())):
         iso = country_of(text) if text else None
@@ -89,6 +95,8 @@ class ArgumentResolver:
         qi = _quote_at(self.quotes, trig.start, trig.end)
         actor = self.actor(c.actor, qi, cue=qi is not None and self._is_cue(qi, trig), etype=c.type)
         recipient = self.actor(c.recipient, None, cue=False)
+        if recipient and actor and recipient.name and _same(actor, recipient):
+            recipient = None  # one party is not both sides of an act (a misread argument)
         date = self.date(c.date, c.status)
         status = c.status
         if date and date.value and self.anchor and date.value > self.anchor.isoformat():

@@ -54,6 +54,9 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         end = c.right_edge.i + 1
     start = min([t.i, *(c.left_edge.i for c in t.lefts if c.dep_ not in ("punct", "cc", "case", "mark"))])
     doc = t.doc
+    brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
+    if brk is not None:
+        end = brk  # a phrase never runs across a paragraph break (the parser joins them)
     if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
         while end < len(doc) and doc[end].ent_iob_ == "I":

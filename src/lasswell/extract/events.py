@@ -369,6 +369,8 @@ def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandida
 
 def _object_of_trigger(t: Token, heads: set[int]) -> bool:
     """*menacé de sanctions*, *a dénoncé les violences*: the noun is the content of another event."""
+    if t.head.lower_ == "lors" or case_of(t) in ("lors de", "lors du", "lors des", "pendant", "durant"):
+        return False  # "lors des manifestations": when, not what — the protest is reported too
     h = t.head
     for _ in range(2):
         if h.i in heads and h.i != t.i:
