@@ -381,3 +381,11 @@ def test_a_recurring_label_is_no_headline_quote():
     assert quotes(text) == []
     text = "« Inacceptable » : Christophe Castaner dénonce la dérive\n\nLes manifestants bloquent."
     assert quotes(text) == [("direct", "Inacceptable", "Christophe Castaner")]
+
+
+def test_role_synonyms_with_accents_name_the_person():
+    text = (
+        "Tout a commencé par un clash entre l'humoriste Yassine Belattar et l'homme politique Jean "
+        "Messiha. Après un premier échange, le comédien ironise : « Jean, mon chameau. »"
+    )
+    assert _speakers(text) == ["Yassine Belattar"]

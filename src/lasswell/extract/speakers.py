@@ -104,6 +104,8 @@ class SpeakerResolver(Descriptions):
         self.content = (0, 0)  # character range of the quote being resolved
         self.addressed: dict[str, str] = {}  # speaker name → whom they last spoke to
         self.roles = lang.words("role_nouns")
+        # role synonyms, keys and values folded like the phrases they are looked up with
+        self.equivalents = {fold(k): tuple(map(fold, v)) for k, v in lang.lexicon["role_equivalents"].items()}
         self.humans = lang.words("human_nouns") | self.roles
 
     def resolve_all(self, cands: list[Candidate]) -> list[Resolved]:
@@ -187,7 +189,7 @@ class SpeakerResolver(Descriptions):
         if partner:
             return partner
         plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
-        name = self._complete_np(s, e) or self._np_text(s, e)
+        name = self._complete_np(s, e) or self._np_text(s, e) or None  # "" is no name
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
 
     def _antecedent(self, i: int) -> tuple[int, int] | None:
@@ -252,7 +254,7 @@ class SpeakerResolver(Descriptions):
             return None  # "l'interlocutrice d'Emmanuel Macron", "un proche de X": someone else
         gender = self._np_gender(s, e)
         phrase = fold(doc[s + 1 : e].text)
-        wanted = {phrase, *map(fold, self.lang.lexicon["role_equivalents"].get(phrase, []))}
+        wanted = {phrase, *self.equivalents.get(phrase, ())}
         headline = self.para_of_token(s) == 0  # a title announces people named below it
         people = [c for c in self.index.clusters if c.type == "PER" and (headline or self._before(c, s))]
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
