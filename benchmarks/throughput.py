@@ -4,8 +4,8 @@
 
 Prints articles/s and words/s of both, and their ratio (target >= 0.85: extraction adds at
 most 15% to the parse). Both runs use one process and the same loaded model; a warm-up batch
-runs first so that neither pays for lazy initialisation. A third run analyses the same
-articles with event extraction switched off, to show what events cost (target <= 10%).
+runs first so that neither pays for lazy initialisation. The event stage is timed inside the
+full run, to show what events cost (target <= 10% of the analysis time).
 """
 
 from __future__ import annotations
@@ -60,19 +60,25 @@ def main() -> int:
         pass
     bare = time.perf_counter() - t
 
-    t = time.perf_counter()
-    arts = list(analyze_many(raws, lang="fr", model=args.model))
-    full = time.perf_counter() - t
+    # The event stage is timed inside the full run (a second run without events would compare
+    # two 40 s runs on a shared machine, whose drift is as large as the share measured).
+    event_stage = pipeline._event_records
+    spent = [0.0]
 
-    # The same analysis without events: the pipeline's event stage replaced by a no-op.
-    with_events = pipeline._event_records
-    pipeline._event_records = lambda *a, **k: ()
+    def timed_events(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return event_stage(*a, **k)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    pipeline._event_records = timed_events
     try:
         t = time.perf_counter()
-        list(analyze_many(raws, lang="fr", model=args.model))
-        no_events = time.perf_counter() - t
+        arts = list(analyze_many(raws, lang="fr", model=args.model))
+        full = time.perf_counter() - t
     finally:
-        pipeline._event_records = with_events
+        pipeline._event_records = event_stage
 
     # The parse analyze runs (paragraph by paragraph, joined): extraction's own cost is the rest.
     t = time.perf_counter()
@@ -96,8 +102,8 @@ def main() -> int:
     print(f"parse by paragraph: {len(raws) / paras:7.2f} articles/s  ({paras:.1f} s; what analyze parses)")
     print(f"ratio full/bare throughput: {bare / full:.3f}  (target >= 0.85)")
     print(f"extraction share of analysis time: {max(0.0, full - paras) / full:.1%}")
-    print(f"analysis without events: {len(raws) / no_events:7.2f} articles/s  ({no_events:.1f} s)")
-    print(f"events' share of analysis time: {max(0.0, full - no_events) / full:.1%}  (target <= 10%)")
+    share = spent[0] / full
+    print(f"event stage: {spent[0]:.1f} s, events' share of analysis time: {share:.1%}  (target <= 10%)")
     print(f"quotes found: {quotes}  ({quotes / len(raws):.1f} per article), error records: {errors}")
     print(f"events found: {events}  ({events / len(raws):.1f} per article)")
     return 0

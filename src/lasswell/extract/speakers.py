@@ -11,6 +11,7 @@ continues the previous speaker. Unknown stays None: no guess is presented as a n
 from __future__ import annotations
 
 import bisect
+import functools
 
 from spacy.tokens import Doc
 
@@ -25,7 +26,7 @@ from lasswell.extract.descriptions import (
 )
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
 from lasswell.extract.sentences import sentence_of
-from lasswell.lang import LanguageData
+from lasswell.lang import LanguageData, load_language
 from lasswell.nlp import text_of
 
 # Confidence multipliers by how the name was reached (pronouns and role nouns are the usual
@@ -82,6 +83,13 @@ def _named(c: Cluster) -> bool:
     return len(c.name.split()) > 1 or sum(c.genders.values()) >= MIN_SINGLE_NAME_EVIDENCE
 
 
+@functools.cache
+def _equivalents(code: str) -> dict[str, tuple[str, ...]]:
+    """Role synonyms of a language, keys and values folded like the phrases looked up."""
+    table = load_language(code).lexicon["role_equivalents"]
+    return {fold(k): tuple(map(fold, v)) for k, v in table.items()}
+
+
 class SpeakerResolver(Descriptions):
     """Walks the quotes of one article in order, keeping the discourse context."""
 
@@ -105,7 +113,7 @@ class SpeakerResolver(Descriptions):
         self.addressed: dict[str, str] = {}  # speaker name → whom they last spoke to
         self.roles = lang.words("role_nouns")
         # role synonyms, keys and values folded like the phrases they are looked up with
-        self.equivalents = {fold(k): tuple(map(fold, v)) for k, v in lang.lexicon["role_equivalents"].items()}
+        self.equivalents = _equivalents(lang.code)  # role synonyms, folded like the phrases
         self.humans = lang.words("human_nouns") | self.roles
 
     def resolve_all(self, cands: list[Candidate]) -> list[Resolved]:
