@@ -60,6 +60,26 @@ class Structure:
         return [(z.start, z.end) for z in self.zones if z.kind in ("title", "body")]
 
 
+# A video player or tracking snippet a scraper left inside a paragraph
+# (``window.pvp_3cef… = new Pvp('dmpublic', {…}, {…});``): up to the end of its braces.
+_CODE = re.compile(r"\bwindow\.[\w$]+\s*=\s*new\s+\w+\((?:[^;]*?\}\s*\)\s*;?|.*)")
+
+
+def _without_code(text: str, zone: Zone) -> list[Zone]:
+    """A body zone with the script code inside it cut out as boilerplate."""
+    if zone.kind != "body":
+        return [zone]
+    out, at = [], zone.start
+    for m in _CODE.finditer(text, zone.start, zone.end):
+        if m.start() > at:
+            out.append(Zone("body", at, m.start()))
+        out.append(Zone("boilerplate", m.start(), m.end()))
+        at = m.end()
+    if at < zone.end:
+        out.append(Zone("body", at, zone.end))
+    return out or [zone]
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of ``text`` as (start, end), surrounding whitespace trimmed."""
     out = []
@@ -147,6 +167,7 @@ def structure(text: str, lang: LanguageData, title_hint: str | None = None) -> S
                 zones.append(Zone("dateline", dateline.start, dateline.end))
                 s = dateline.end
         zones.append(Zone(kind, s, e))
+    zones = [part for z in zones for part in _without_code(text, z)]
     title = text[paras[0][0] : paras[0][1]] if kinds and kinds[0] == "title" else title_hint
     bylines = [text[s:e] for (s, e), k in zip(paras, kinds, strict=True) if k == "byline"]
     published = next((d for d in map(parse_french_date, bylines) if d), None)

@@ -222,12 +222,11 @@ def _role_before(doc: Doc, s: int, lang: LanguageData) -> str | None:
             break
         j -= 1
     toks = doc[j + 1 : i + 1] if j < i else None
-    if toks is None or not len(toks) or toks[0].lower_ not in roles:
-        if toks is not None and len(toks) and toks[0].pos_ in ("ADP",):
-            toks = toks[1:]
-        if not toks or toks[0].lower_ not in roles:
-            return None
-    return toks.text
+    if not toks:
+        return None
+    # the role starts at its role noun: "(un) autre ministre" → "ministre", "de ministre" → "ministre"
+    first = next((k for k, t in enumerate(toks) if t.lower_ in roles), None)
+    return toks[first:].text if first is not None else None
 
 
 def _role_after(doc: Doc, e: int, lang: LanguageData) -> str | None:

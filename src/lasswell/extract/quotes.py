@@ -73,7 +73,11 @@ def _clip(c: Candidate, ranges: list[tuple[int, int]]) -> Candidate | None:
             if c.start < s:
                 c.start = s
             return c if c.end > c.start else None
-    return c
+    for s, e in ranges:
+        if s <= c.start < e:  # runs into a zone that is not read (script code, a caption)
+            c.end = e
+            return c
+    return None  # wholly outside the read zones
 
 
 def _para_index(paras: list[tuple[int, int]]):

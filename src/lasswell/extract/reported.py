@@ -277,8 +277,10 @@ def _complement(doc: Doc, g: C.Group, sent: Span, lemma: str, lang: LanguageData
             # an incise is followed by its subject, never by a quotation; the content is the
             # whole noun phrase the fragment is in ("appelle à un « plan »": "un « plan »")
             k = g.end if j - g.end <= 2 else j
-            while k < j and doc[k].pos_ == "ADP":
-                k += 1
+            while k < j and (
+                doc[k].pos_ in ("ADP", "ADV", "PRON") or doc[k].lower_ in lang.words("time_words")
+            ):
+                k += 1  # not "également", "lundi", "lui" or "pour" ("a signalé pour « apologie … »")
             return (k, "quoted")
         if t.text == "," and (aside := _aside_end(doc, j, sent)) is not None:
             skipped += aside - j

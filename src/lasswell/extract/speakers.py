@@ -135,13 +135,19 @@ class SpeakerResolver(Descriptions):
 
     def _shares_incise(self, c: Candidate, nxt: Candidate) -> bool:
         between = text_of(self.doc)[c.end : nxt.start]
-        return (
+        adjacent = (
             nxt.how == "incise"
             and nxt.speaker is not None
             and nxt.para == c.para
             and len(between) <= FORWARD_GAP_CHARS
             and not any(ch.isalnum() for ch in between)
         )
+        if not adjacent:
+            return False
+        # "« A. » « B », a-t-il ajouté" right after X's quote in the same paragraph: A goes on
+        # with X, and so does the pronoun; a pronoun shares forward only in a new paragraph
+        words = self.doc[nxt.speaker[0] : nxt.speaker[1]].text.lower().lstrip("-")
+        return words not in _PRONOUNS or self.last_para != c.para
 
     def resolve(self, c: Candidate) -> Resolved:
         """The speaker of ``c``; updates the context for the next quote."""
@@ -277,28 +283,10 @@ class SpeakerResolver(Descriptions):
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(head == fold(r).split()[0] for r in c.roles if r) and _compatible(c.gender, gender):
                 return _of_cluster(c, "role")
-        subject = self._paragraph_subject(s, gender)
-        if subject:
-            # "Philippe Bas a présenté … Deux situations y font obstacle selon le sénateur": the
-            # person this paragraph is about, not the last speaker of an earlier one
-            return _of_cluster(subject, "role")
         if self.last and self.last.person and _compatible(self.last.gender, gender):
             return Resolved(self.last.name, self.last.cluster, self.last.gender, "role", True)
         near = self._recent_person(s, gender) or self._named_later(s, gender)
         return _of_cluster(near, "role") if near else None
-
-    def _paragraph_subject(self, s: int, gender: str | None) -> Cluster | None:
-        """The person last named as a subject before ``s`` in its paragraph."""
-        para = self.para_of_token(s)
-        best, best_pos = None, -1
-        for c in self.index.clusters:
-            if c.type != "PER" or not _compatible(c.gender, gender) or not _named(c):
-                continue
-            for a, b in c.mentions:
-                subject = any(t.dep_ in ("nsubj", "nsubj:pass") for t in self.doc[a:b])
-                if best_pos < a < s and subject and self.para_of_token(a) == para and not self._quoted(a):
-                    best, best_pos = c, a
-        return best
 
     def _named_later(self, s: int, gender: str | None) -> Cluster | None:
         """The one person of compatible gender first named later in the paragraph of ``s``:
@@ -313,8 +301,17 @@ class SpeakerResolver(Descriptions):
             and _compatible(c.gender, gender)
             and min(a for a, _ in c.mentions) > s
             and self.para_of_token(min(a for a, _ in c.mentions)) == para
+            and self._introduced_as_subject(c)
         ]
         return found[0] if len(found) == 1 else None
+
+    def _introduced_as_subject(self, c: Cluster) -> bool:
+        """The person's first mention is a subject or an apposition outside quotation marks
+        (*Marine Le Pen souhaite …*), not an object (*un message pour Donald Trump*) or a quoted
+        name."""
+        a, b = min(c.mentions)
+        # an apposition names the role phrase itself ("selon le maire de la ville, Gilles Lurton,")
+        return not self._quoted(a) and any(t.dep_ in ("nsubj", "nsubj:pass", "appos") for t in self.doc[a:b])
 
     def _quoted(self, i: int) -> bool:
         """Is token ``i`` inside quotation marks (a name in a quote is not its speaker)?"""
