@@ -91,6 +91,20 @@ CASES = [
             ("PROTEST", "manifestations", "occurred", "étudiants", None),
         ],
     ),
+    # an actor phrase keeps a short participle (non identifiés) but never its own trigger
+    (
+        "Leur voiture a été arrêtée par des individus non identifiés.",
+        [("COERCE", "arrêtée", "occurred", "des individus non identifiés", "Leur voiture")],
+    ),
+    (
+        "Six travailleurs humanitaires tués au Soudan du Sud.",
+        [("ASSAULT", "tués", "occurred", None, "Six travailleurs humanitaires")],
+    ),
+    # a name juxtaposed to its noun belongs to the phrase (no preposition: not a reason or place)
+    (
+        "Les eurodéputés des groupes PPE, PSE et Renaissance ont conclu un accord.",
+        [("AGREE", "conclu", "occurred", "Les eurodéputés des groupes PPE, PSE et Renaissance", None)],
+    ),
     # criticism "de la part de" someone comes from them
     (
         "Sa venue a suscité de vives critiques de la part de certains députés.",

@@ -47,9 +47,12 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         t = name
     end = t.i + 1
     for c in t.rights:
+        if c.dep_ == "acl" and _short_participle(c):
+            end = c.right_edge.i + 1  # "des individus non identifiés", "la coalition menée par …"
+            continue
         if c.dep_ in ("acl:relcl", "acl", "appos", "punct", "advcl", "parataxis") or c.lower_ in stop:
             break
-        if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) not in _OF:
+        if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in _OF:
             break  # "les manifestants pour des politiques …": keep the group, not the reason
         end = c.right_edge.i + 1
     start = min([t.i, *(c.left_edge.i for c in t.lefts if c.dep_ not in ("punct", "cc", "case", "mark"))])
@@ -62,6 +65,18 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return start, end
+
+
+# A past participle qualifying a noun is kept in its phrase up to this many tokens (*menée par
+# les États-Unis*); longer ones are clauses of their own.
+MAX_PARTICIPLE_TOKENS = 5
+
+
+def _short_participle(c: Token) -> bool:
+    """A past participle phrase qualifying a noun (*non identifiés*, *menée par les États-Unis*)."""
+    span = c.right_edge.i + 1 - c.left_edge.i
+    past = "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")
+    return past and c.left_edge.i >= c.head.i and span <= MAX_PARTICIPLE_TOKENS
 
 
 def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:

@@ -325,7 +325,7 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         return None
     nominal = t.pos_ in ("NOUN", "PROPN")
     args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
-    actor, recipient = (noun_phrase(a, ctx.stop) if a is not None else None for a in args)
+    actor, recipient = (_before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in args)
     date = nearest(doc, t, ctx.dates, lambda sp: True)
     loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t))
     bare = not (actor or recipient or loc or date)
@@ -365,6 +365,11 @@ def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandida
         if kept is None or (ev.confidence > kept.confidence):
             best[key] = ev
     return sorted(best.values(), key=lambda ev: ev.trigger)
+
+
+def _before_trigger(rng: tuple[int, int], trigger: int) -> tuple[int, int]:
+    """An argument phrase stops before the trigger it contains (*six travailleurs tués*)."""
+    return (rng[0], trigger) if rng[0] < trigger < rng[1] else rng
 
 
 def _object_of_trigger(t: Token, heads: set[int]) -> bool:
