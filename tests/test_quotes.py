@@ -427,3 +427,12 @@ def test_a_role_after_an_adjective_is_kept():
         "Le ministre de la Ville Julien Denormandie a visité Grigny."
     )
     assert _speakers(text)[1] == "Gabriel Attal"
+
+
+def test_colon_after_an_incise_takes_the_incise_subject():
+    text = (
+        "« Je me suis battu pour un portefeuille, j'ai soumis trois noms », a commenté le président "
+        "Emmanuel Macron lors d'une conférence de presse à Lyon : « On m'a dit que mon nom était "
+        "formidable. »"
+    )
+    assert _speakers(text) == ["Emmanuel Macron", "Emmanuel Macron"]

@@ -281,7 +281,11 @@ def _colon_intro(
         g = C.verb_group(doc, i, csent)
         if C.negated(doc, g, lang):
             return None
-        speaker = _preposed_speaker(doc, g, csent, lang)
+        if g.start > csent.start and doc[g.start - 1].text == "," and g.inverted is None:
+            # '« A », a commenté le président … : « B »': the incise's subject follows it
+            speaker = C.subject_after(doc, g, csent, lang) or _preposed_speaker(doc, g, csent, lang)
+        else:
+            speaker = _preposed_speaker(doc, g, csent, lang)
         return Candidate(
             **base,
             how="colon",
