@@ -436,3 +436,20 @@ def test_colon_after_an_incise_takes_the_incise_subject():
         "formidable. »"
     )
     assert _speakers(text) == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Tout se fait en concertation », a cependant tenu à tempérer Jean-François Martins.",
+            "Jean-François Martins",
+        ),
+        (
+            "« Un Tour à la Walko, cela voulait dire un Tour animé », préférait rectifier Roger Walkowiak.",
+            "Roger Walkowiak",
+        ),
+    ],
+)
+def test_incise_through_a_light_verb(text, speaker):
+    assert _speakers(text) == [speaker]

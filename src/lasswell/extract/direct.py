@@ -243,6 +243,8 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
         if not lemma:
             continue
         g = C.verb_group(doc, k, sent)
+        if g.start != j and _light_chain(doc, j, g):
+            g = C.Group(j, g.end, g.verb, g.lemma, g.inverted)  # "a cependant tenu à tempérer X"
         if g.start != j:
             return None
         if C.negated(doc, g, lang):
@@ -261,6 +263,17 @@ def _incise_after(doc: Doc, close_tok: int, lang: LanguageData):
         if e > j + 1:
             return C.Group(j, j + 1, j, "selon", None), (j + 1, e), None
     return None
+
+
+def _light_chain(doc: Doc, j: int, g: C.Group) -> bool:
+    """``a cependant tenu à tempérer``, ``préférait rectifier``: verbs, adverbs and à/de lead
+    to the cue infinitive, whose incise it is."""
+    chain = doc[j : g.start]
+    return (
+        "Inf" in doc[g.verb].morph.get("VerbForm")
+        and any(t.pos_ in ("VERB", "AUX") for t in chain)
+        and all(t.pos_ in ("VERB", "AUX", "ADV") or t.lower_ in ("à", "de", "d'", "d’") for t in chain)
+    )
 
 
 def _colon_intro(
