@@ -453,3 +453,12 @@ def test_colon_after_an_incise_takes_the_incise_subject():
 )
 def test_incise_through_a_light_verb(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_colon_after_a_plain_clause_keeps_its_own_reading():
+    # no quotation before the comma: "devenus un cri de ralliement" is no incise with a subject
+    text = (
+        "Les derniers mots de George Floyd, devenus un cri de ralliement : « Je ne peux pas respirer ». "
+        "Barack Obama a publié un texte."
+    )
+    assert "un cri de ralliement" not in _speakers(text)

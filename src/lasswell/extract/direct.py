@@ -294,7 +294,10 @@ def _colon_intro(
         g = C.verb_group(doc, i, csent)
         if C.negated(doc, g, lang):
             return None
-        if g.start > csent.start and doc[g.start - 1].text == "," and g.inverted is None:
+        incise = (
+            g.start - 2 >= csent.start and doc[g.start - 1].text == "," and doc[g.start - 2].text in '»”"'
+        )
+        if incise and g.inverted is None:
             # '« A », a commenté le président … : « B »': the incise's subject follows it
             speaker = C.subject_after(doc, g, csent, lang) or _preposed_speaker(doc, g, csent, lang)
         else:
