@@ -65,8 +65,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:et|ou)\s*)?")
 
 
 def _participle(doc: Doc, g: C.Group) -> bool:
-    verb = doc[g.verb]
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return _participle_token(doc[g.verb])
 
 
 def _journalist(doc: Doc, g: C.Group) -> bool:
@@ -153,6 +152,7 @@ def _quoted_object_end(doc: Doc, open_tok: int, end_tok: int) -> int:
 
 
 def _participle_token(t) -> bool:
+    """A present participle (*estimant*, *déclenchant*)."""
     return "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
 
 

@@ -11,6 +11,7 @@ continues the previous speaker. Unknown stays None: no guess is presented as a n
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 
 from spacy.tokens import Doc
@@ -112,7 +113,6 @@ class SpeakerResolver(Descriptions):
         self.content = (0, 0)  # character range of the quote being resolved
         self.addressed: dict[str, str] = {}  # speaker name → whom they last spoke to
         self.roles = lang.words("role_nouns")
-        # role synonyms, keys and values folded like the phrases they are looked up with
         self.equivalents = _equivalents(lang.code)  # role synonyms, folded like the phrases
         self.humans = lang.words("human_nouns") | self.roles
 
@@ -128,7 +128,7 @@ class SpeakerResolver(Descriptions):
             if c.how == "continuation" and nxt is not None and self._shares_incise(c, nxt):
                 r = self.resolve(nxt)
                 out[i + 1] = r
-                out[i] = Resolved(r.name, r.cluster, r.gender, "continuation", r.person, r.plural)
+                out[i] = dataclasses.replace(r, how="continuation")
             else:
                 out[i] = self.resolve(c)
         return out
