@@ -399,6 +399,12 @@ def test_no_quote_from_script_code_in_a_paragraph():
             "le « développement de l'insécurité »",
         ),
         ("Guillaume Peltier plaide lui pour « augmenter les salaires ».", "« augmenter les salaires »"),
+        # a quoted que-clause ends at its mark when a new clause follows
+        (
+            "S'il estime qu'« une interdiction pourrait se heurter à des obstacles », il préconise de "
+            "durcir les règles.",
+            "« une interdiction pourrait se heurter à des obstacles »",
+        ),
     ],
 )
 def test_quoted_noun_phrase_content(text, content):

@@ -121,7 +121,7 @@ def _from_cue(
         return _postposed(doc, sent, g, lang)
     start_tok, how = comp
     end_tok = _clause_end(doc, start_tok, sent, stops)
-    if how == "quoted":
+    if how == "quoted" or how == "que" and doc[start_tok].text in '«“"':
         end_tok = _quoted_object_end(doc, start_tok, end_tok)
     if end_tok <= start_tok:
         return None
@@ -142,13 +142,20 @@ def _from_cue(
 
 
 def _quoted_object_end(doc: Doc, open_tok: int, end_tok: int) -> int:
-    """A quoted object ends at its closing mark when a comma and a participle follow it
-    (``criaient « P », déclenchant des affrontements``): what comes after is the writer's."""
+    """A quoted object ends at its closing mark when a comma and a participle or a new subject
+    follow it (``criaient « P », déclenchant des affrontements``; ``S'il estime qu'« P », il
+    préconise …``): what comes after is the writer's."""
     for k in range(open_tok + 1, end_tok):
         if doc[k].text in '»”"':
-            comma = k + 1 < end_tok and doc[k + 1].text == ","
-            return k + 1 if comma and k + 2 < end_tok and _participle_token(doc[k + 2]) else end_tok
+            comma = k + 2 < end_tok and doc[k + 1].text == ","
+            new_clause = comma and (_participle_token(doc[k + 2]) or _subject_then_verb(doc, k + 2, end_tok))
+            return k + 1 if new_clause else end_tok
     return end_tok
+
+
+def _subject_then_verb(doc: Doc, k: int, end: int) -> bool:
+    """A subject pronoun and its verb at ``k`` (``il préconise``, ``elle a ajouté``)."""
+    return doc[k].lower_ in C.SUBJECT_PRONOUNS and k + 1 < end and doc[k + 1].pos_ in ("VERB", "AUX")
 
 
 def _participle_token(t) -> bool:
