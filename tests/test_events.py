@@ -105,6 +105,11 @@ CASES = [
         "Les eurodéputés des groupes PPE, PSE et Renaissance ont conclu un accord.",
         [("AGREE", "conclu", "occurred", "Les eurodéputés des groupes PPE, PSE et Renaissance", None)],
     ),
+    # an object the parser labelled as a modifier (no preposition) is still the recipient
+    (
+        "Dans la foulée, il a décidé d'interpeller la LICRA et SOS Racisme sur Twitter.",
+        [("REQUEST", "interpeller", "occurred", "il", "la LICRA")],  # the parser hangs "SOS" on the verb
+    ),
     # criticism "de la part de" someone comes from them
     (
         "Sa venue a suscité de vives critiques de la part de certains députés.",

@@ -25,6 +25,11 @@ _OF = {"de", "du", "des", "d'", "d’"}
 _AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
 
 
+# A mislabelled object starts right after its verb: at most this many tokens on (*interpeller
+# la LICRA*: 1), with no punctuation between; further away it is some other phrase.
+BARE_OBJECT_GAP = 3
+
+
 # Prepositions introducing whom an act is directed at, best first.
 _RECIPIENT_CASES = {"contre": 1, "avec": 1, "envers": 1, "auprès de": 2, "à": 3, "au": 3, "aux": 3}
 
@@ -171,7 +176,14 @@ def verb_args(
                 ranked.append((4, owner))
             continue
         case = case_of(c)
-        if c.dep_ in ("obj", "iobj") and not case:
+        # an object the parser labelled nmod/obl without a preposition (*interpeller la LICRA*)
+        bare = (
+            c.dep_ in ("nmod", "obl:mod", "obl:arg")
+            and 0 < c.left_edge.i - t.i <= BARE_OBJECT_GAP
+            and not any(x.is_punct for x in t.doc[t.i : c.left_edge.i])
+            and c.lower_ not in lex.time_words
+        )
+        if (c.dep_ in ("obj", "iobj") or bare) and not case:
             if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
                 ranked.append((0, c))
         elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
