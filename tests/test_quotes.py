@@ -468,3 +468,19 @@ def test_colon_after_a_plain_clause_keeps_its_own_reading():
         "Barack Obama a publié un texte."
     )
     assert "un cri de ralliement" not in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "La remarque a suscité les moqueries des internautes. « Je suis tombé sur un CDI », "
+            "confiait l'un d'eux.",
+            "l'un des internautes",
+        ),
+        # no group of people named before: the phrase stays as written
+        ("La remarque a fait rire. « Je suis tombé sur un CDI », confiait l'un d'eux.", "l'un d'eux"),
+    ],
+)
+def test_one_of_a_group(text, speaker):
+    assert _speakers(text) == [speaker]

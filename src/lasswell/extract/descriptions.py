@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from lasswell.extract.entities import Cluster
 
+# "l'un d'eux" looks back this many tokens (about two sentences) for its group.
+ONE_OF_LOOKBACK = 60
 # A pronoun or role noun looks back at most this many paragraphs for its person.
 MAX_BACK_PARAGRAPHS = 4
 # A medium's name follows its kind closely: *l'hebdomadaire Le Canard*, *dans la presse
@@ -85,6 +87,23 @@ class Descriptions:
         if not partner:
             return None
         return Resolved(partner, None, self._np_gender(s, e), "role", False)
+
+    def _one_of(self, s: int, e: int) -> Resolved | None:
+        """*l'un d'eux*, *l'une d'entre elles*: one of the people last named as a group
+        (*les moqueries des internautes … l'un d'eux* → *l'un des internautes*)."""
+        words = self.doc[s:e].text.lower().replace("’", "'").split()
+        if len(words) < 2 or words[0] not in ("l'un", "l'une") or not words[-1].endswith(("eux", "elles")):
+            return None  # "l'un d'eux", "l'une d'entre elles"
+        humans = self.lang.words("human_nouns") | self.lang.words("role_nouns")
+        para = self.para_of_token(s)
+        for k in range(s - 1, max(-1, s - ONE_OF_LOOKBACK), -1):
+            t = self.doc[k]
+            if self.para_of_token(k) != para:
+                break
+            group = t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.lemma_.lower() in humans
+            if group and not self._quoted(k):
+                return Resolved(f"{words[0]} des {t.text}", None, None, "np", False)
+        return None
 
     def _addressee_np(self, s: int, e: int) -> str:
         """The addressee phrase without its preposition and what qualifies it (*à une
