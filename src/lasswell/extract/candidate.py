@@ -25,6 +25,13 @@ CONFIDENCE = {
 }
 
 
+# A quoted fragment of at most this many words after "de/des/du", or quoted again elsewhere in
+# the article, is a label ("les « gilets jaunes »", "les révélations du « Monde »"), not words
+# someone said: it does not make a verb + noun phrase a quote, nor a headline topic
+# ("« Gilets jaunes » : …") a quote.
+MAX_LABEL_WORDS = 3
+
+
 _SELON_REL = frozenset({"lesquels", "lesquelles", "lequel", "laquelle", "que", "qu'"})
 
 

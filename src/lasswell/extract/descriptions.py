@@ -94,13 +94,12 @@ class Descriptions:
         words = self.doc[s:e].text.lower().replace("’", "'").split()
         if len(words) < 2 or words[0] not in ("l'un", "l'une") or not words[-1].endswith(("eux", "elles")):
             return None  # "l'un d'eux", "l'une d'entre elles"
-        humans = self.lang.words("human_nouns") | self.lang.words("role_nouns")
         para = self.para_of_token(s)
         for k in range(s - 1, max(-1, s - ONE_OF_LOOKBACK), -1):
             t = self.doc[k]
             if self.para_of_token(k) != para:
                 break
-            group = t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.lemma_.lower() in humans
+            group = t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.lemma_.lower() in self.humans
             if group and not self._quoted(k):
                 return Resolved(f"{words[0]} des {t.text}", None, None, "np", False)
         return None

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from lasswell.extract import cues as C
-from lasswell.extract.candidate import Candidate, _tok_at, _trim_end
+from lasswell.extract.candidate import MAX_LABEL_WORDS, Candidate, _tok_at, _trim_end
 from lasswell.extract.marks import Marked
 from lasswell.extract.reported import _participle, _preposed_speaker
 from lasswell.extract.sentences import _FINAL, _sent_from, sentence_of
@@ -330,15 +330,11 @@ def _colon_outro(doc: Doc, close_tok: int, lang: LanguageData, base: dict) -> Ca
     return Candidate(**base, how="headline", cue=(g.start, g.end), speaker=speaker)
 
 
-# A headline topic in quotation marks (« Gilets jaunes » : …) is at most this many words.
-MAX_TOPIC_WORDS = 3
-
-
 def _recurring_label(text: str, m: Marked) -> bool:
     """A short quoted fragment the article quotes again elsewhere is a label (a movement, a
     nickname), not words said: ``"Gilets jaunes" : Christophe Castaner dénonce …``."""
     fragment = text[m.start : m.end].lower()
-    if len(fragment.split()) > MAX_TOPIC_WORDS:
+    if len(fragment.split()) > MAX_LABEL_WORDS:
         return False
     quoted = re.compile(r'[«"“]\s*' + re.escape(fragment) + r'\s*[»"”]', re.IGNORECASE)
     return len(quoted.findall(text)) > 1

@@ -17,7 +17,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from lasswell.extract.candidate import CONFIDENCE, Candidate
+from lasswell.extract.candidate import CONFIDENCE, MAX_LABEL_WORDS, Candidate
 from lasswell.extract.direct import _direct_quotes
 from lasswell.extract.marks import Marked, find_marked
 from lasswell.extract.reported import _cue_quotes
@@ -121,12 +121,6 @@ def _filter_cue_quotes(cands: list[Candidate], marks: list[Marked], text: str) -
     outer = [c for c in kept if not any(c is x for x in covering)]
     out = [c for c in outer if not any(o is not c and o.start <= (c.cue_inside or -1) < o.end for o in outer)]
     return _dedupe(out)
-
-
-# A quoted fragment of at most this many words after "de/des/du", or quoted again elsewhere in
-# the article, is a label ("les « gilets jaunes »", "les révélations du « Monde »"), not words
-# someone said: it does not make a verb + noun phrase a quote.
-MAX_LABEL_WORDS = 3
 
 
 def _labels(text: str, marks: list[Marked]) -> set[tuple[int, int]]:
