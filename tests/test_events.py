@@ -94,7 +94,7 @@ CASES = [
     # an actor phrase keeps a short participle (non identifiés) but never its own trigger
     (
         "Leur voiture a été arrêtée par des individus non identifiés.",
-        [("COERCE", "arrêtée", "occurred", "des individus non identifiés", "Leur voiture")],
+        [("COERCE", "arrêtée", "occurred", "des individus non identifiés", "Leur")],
     ),
     (
         "Six travailleurs humanitaires tués au Soudan du Sud.",
@@ -114,6 +114,75 @@ CASES = [
     (
         "Sa venue a suscité de vives critiques de la part de certains députés.",
         [("ACCUSE", "critiques", "occurred", "certains députés", None)],
+    ),
+    # a recipient is a party: roads closed have none, a thing stands for its owner
+    (
+        "Les autoroutes A27 et A304 ont été fermées par la préfecture.",
+        [("COERCE", "fermées", "occurred", "la préfecture", None)],
+    ),
+    (
+        "La candidature de Sylvie Goulard a été rejetée par la Commission.",
+        [("REJECT", "rejetée", "occurred", "la Commission", "Sylvie Goulard")],
+    ),
+    (
+        "Le jihadiste belge Oussama Atar aurait été tué en Syrie.",
+        [("ASSAULT", "tué", "occurred", None, "Oussama Atar")],
+    ),
+    ("Quatre autres ont été blessées.", [("ASSAULT", "blessées", "occurred", None, "Quatre autres")]),
+    (
+        "Trois institutrices ont été arrêtées.",
+        [("COERCE", "arrêtées", "occurred", None, "Trois institutrices")],
+    ),
+    # an inverted incise pronoun is the subject, not the quoted clause's subject
+    (
+        "« Le temps passe et rien ne change », a-t-elle déploré.",
+        [("ACCUSE", "déploré", "occurred", "-t-elle", None)],
+    ),
+    # a participle set off by a comma belongs to the clause's subject, not to the noun before it
+    (
+        "La présidente du parti s'est adressée à ses électeurs, fustigeant les alliances entre LREM et LR.",
+        [("ACCUSE", "fustigeant", "occurred", "La présidente du parti", "LREM et LR")],
+    ),
+    (
+        "Des militants réclamant la démission du préfet.",
+        [("REQUEST", "réclamant", "occurred", "Des militants", None)],
+    ),
+    # the possessive of an object is the verb's subject
+    (
+        "Le gouvernement donne son feu vert à l'installation des conseils municipaux.",
+        [("CONCEDE", "feu vert", "occurred", "Le gouvernement", None)],
+    ),
+    # a visit as the circumstance of a clause is its subject's
+    (
+        "Lors d'une visite aux commerçants à Paris, le ministre a affirmé que la situation était grave.",
+        [("CONSULT", "visite", "occurred", "le ministre", None)],
+    ),
+    # two subjects (a juxtaposed headline): the nearest before the verb
+    (
+        "Des grèves dans toute la France, la ministre annonce des mesures pour les enseignants.",
+        [("AGREE", "annonce", "occurred", "la ministre", None)],
+    ),
+    # "par" + a bare noun is a means, not an agent; "de" + a city after an event noun is where
+    ("Ils ont été tués par balles.", [("ASSAULT", "tués", "occurred", None, "Ils")]),
+    ("L'offensive de Manbij a commencé en juin.", [("ASSAULT", "offensive", "occurred", None, None)]),
+    # verbs conjugated with être are not passives
+    (
+        "Les Libanais sont descendus dans la rue, bloquant des routes.",
+        [("PROTEST", "bloquant", "occurred", "Les Libanais", None)],
+    ),
+    # the agent hung on the participle's complement
+    (
+        "Ils avaient été pointés du doigt par Mediapart.",
+        [("ACCUSE", "pointés du doigt", "occurred", "Mediapart", "Ils")],
+    ),
+    # a sanction's subject undergoes it; the court named in the sentence gives it
+    (
+        "Au tribunal de Poitiers, un manifestant a écopé de six mois de prison ferme.",
+        [("SANCTION", "écopé", "occurred", "tribunal de Poitiers", "un manifestant")],
+    ),
+    (
+        "Le ministre a essuyé de vives critiques de la part de l'opposition.",
+        [("ACCUSE", "critiques", "occurred", "l'opposition", "Le ministre")],
     ),
 ]
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from lasswell.extract.cues import inverted_pronoun
 from lasswell.extract.event_lexicon import Lexicon
+from lasswell.extract.places import capital_country, country_of
 from lasswell.extract.tree import case_of, clause_head, head_of, is_passive, is_reflexive, lemma_of
 
 # A date, place or argument further than this many tokens from its trigger is not taken
@@ -88,28 +90,86 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:
     """The subject of verb ``t``, shared from the governing verb for conjoined, infinitive or
     participle clauses (*a décidé de faire grève*, *fustigeant …*)."""
     for _ in range(hops):
+        inverted = _inverted_subject(t)
+        if inverted is not None:
+            return inverted  # "…, a-t-elle déploré": not the subject of the quoted clause
         reflexive = is_reflexive(t)
-        for c in t.children:
-            if c.lower_ in lex.time_words:
-                continue  # "Vendredi, la ministre a annoncé": a misparsed time word
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and (reflexive or not is_passive(t))):
-                return c
-            if c.dep_ == "expl:subj" and c.lower_.lstrip("-") not in ("t", "ce", "il"):
-                return c
+        found = [
+            c
+            for c in t.children
+            if c.lower_ not in lex.time_words  # "Vendredi, la ministre a annoncé": a misparsed time word
+            and (
+                c.dep_ == "nsubj"
+                or (c.dep_ == "nsubj:pass" and (reflexive or not is_passive(t)))
+                or (c.dep_ == "expl:subj" and c.lower_.lstrip("-") not in ("t", "ce", "il"))
+            )
+        ]
+        if found:
+            # two subjects are a misparse of a juxtaposition (*Des rassemblements …, Agnès Buzyn
+            # annonce …*): the one nearest before the verb is its own
+            before = [c for c in found if c.i < t.i]
+            return before[-1] if before else found[0]
         if (
             t.dep_ in ("acl", "amod")
             and t.head.pos_ in ("NOUN", "PROPN")
             and "Part" in t.morph.get("VerbForm")
         ):
-            return t.head  # "une trentaine de manifestants réclamant …": the noun acts
+            if not _detached(t):
+                return t.head  # "une trentaine de manifestants réclamant …": the noun acts
+            t = _governing_verb(t.head)  # "… s'est adressé à l'électorat, fustigeant …": the subject acts
+            continue
         if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
             return None
         t = t.head
     return None
 
 
+def _detached(t: Token) -> bool:
+    """A present participle set off by a comma (*…, fustigeant les alliances*): an adjunct of
+    the clause, whatever noun the parser hung it on."""
+    k = t.left_edge.i - 1
+    return k >= 0 and t.doc[k].text == "," and "Pres" in t.morph.get("Tense")
+
+
+def _governing_verb(t: Token) -> Token:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _inverted_subject(t: Token) -> Token | None:
+    """The inverted pronoun of ``t`` (*a-t-il dit*, *dénonce-t-elle*), which the parser hangs on
+    the verb or on its auxiliary."""
+    doc = t.doc
+    for k in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
+        p = doc[k]
+        if inverted_pronoun(p) and (
+            p.head.i == t.i or (p.head.head.i == t.i and p.head.dep_.startswith("aux"))
+        ):
+            return p
+    return None
+
+
 def _agent(t: Token) -> Token | None:
-    return next((c for c in t.children if c.dep_ == "obl:agent" or case_of(c) == "par"), None)
+    """The *par* agent of a passive; a bare common noun after *par* is a means (*tués par
+    balles*, *par écrit*), not who acts."""
+    for c in t.children:
+        if c.dep_ == "obl:agent" or case_of(c) == "par":
+            bare = c.pos_ == "NOUN" and not any(d.dep_ in ("det", "nummod") for d in c.children)
+            return None if bare else c
+    # "pointés du doigt par Mediapart", "jugés suffisants par le parquet": the parser hangs the
+    # agent on the word completing the participle
+    for c in t.children:
+        if c.dep_ in ("xcomp", "obl:arg", "obj") and 0 < c.i - t.i <= AGENT_COMPLEMENT_GAP:
+            found = next((d for d in c.children if d.i > c.i and case_of(d) == "par"), None)
+            if found is not None and (found.pos_ == "PROPN" or any(x.dep_ == "det" for x in found.children)):
+                return found
+    return None
+
+
+# A participle's complement (*pointés du doigt*, *jugés suffisants*) starts within this many
+# tokens of it; further words belong to another phrase.
+AGENT_COMPLEMENT_GAP = 2
 
 
 def _bare_participle(t: Token) -> bool:
@@ -136,6 +196,30 @@ def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
     return None
 
 
+# Endings of nouns of people (*jihadiste*, *surveillant*, *plongeur*, *institutrice*,
+# *humanitaire*, *gardien*): a patient so named is a party even when no word list has it.
+_PERSON_SUFFIXES = (*_AGENT_SUFFIXES, "trice", "ice", "iste", "iens")
+
+
+def _is_party(t: Token, humans: frozenset[str]) -> bool:
+    """Can the patient ``t`` stand for a party: a person-like head, a noun of people by its
+    ending, a number or others (*quatre autres*), or a name apposed to it (*le jihadiste Oussama Atar*)."""
+    if person_like(t, humans) or t.pos_ == "NUM" or lemma_of(t).endswith(_PERSON_SUFFIXES + ("autre",)):
+        return True
+    return any(c.ent_type_ == "PER" and c.dep_ in ("appos", "flat:name") for c in t.children)
+
+
+def _party(t: Token | None, humans: frozenset[str]) -> Token | None:
+    """Who undergoes an act whose grammatical patient is ``t``: a party (person, group,
+    organisation, government), or the party owning the thing (*la candidature de la Française
+    a été retoquée*, *leur voiture a été arrêtée*). Roads closed and buildings burnt have no
+    recipient (EVENTS.md: the recipient stands for *who* is acted upon)."""
+    if t is None or _is_party(t, humans):
+        return t
+    owner = _owner(t, humans, depth=1)
+    return owner if owner is not None and owner.ent_type_ != "LOC" else None
+
+
 def _conjoined_passive(t: Token) -> bool:
     """A past participle conjoined to a passive one shares its voice and arguments."""
     return (
@@ -155,10 +239,12 @@ def verb_args(
         return _agent(t), patient if patient is not None and person_like(patient, humans) else None
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
-        return _agent(t), patient
+        return _agent(t), _party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t) or _agent(t.head), patient
+    if lemma_of(t) in lex.words("subject_undergoes"):
+        return _agent(t), _subject(t, lex)  # "X a écopé de six mois": X is sanctioned
     actor = _subject(t, lex)
     ranked = []
     for c in t.children:
@@ -201,6 +287,16 @@ def _agentive(t: Token) -> bool:
     return t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and lemma_of(t).endswith(_AGENT_SUFFIXES)
 
 
+def _town(t: Token, code: str) -> bool:
+    """A city or region, not a country. After an event noun even a capital is where it
+    happened (*les pourparlers de Genève*, *l'attentat de Paris*)."""
+    if t.ent_type_ != "LOC":
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    name = ent.text if ent is not None else t.text
+    return capital_country(name, code) is not None or country_of(name, code) is None
+
+
 def noun_args(
     t: Token, etype: str, humans: frozenset[str], lex: Lexicon
 ) -> tuple[Token | None, Token | None]:
@@ -213,6 +309,8 @@ def noun_args(
             actor = c
         elif c.dep_ in ("nsubj", "nsubj:pass") and actor is None:
             actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
+        elif c.dep_ == "nmod" and case in _OF and _town(c, lex.code):
+            continue  # "l'offensive de Manbij", "les pourparlers de Genève": where, not who
         elif c.dep_ == "nmod" and case in _OF and (person_like(c, humans) or _agentive(c)):
             if lemma_of(t) in patient_nouns:
                 recipient = c
@@ -230,13 +328,46 @@ def noun_args(
     state = (
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
-    if actor is None and (
-        t.dep_ in ("obj", "obl:arg") and lemma_of(t.head) in lex.words("support_verbs") or state
-    ):
+    verb = t.head if t.dep_ in ("obj", "obl:arg") and t.head.pos_ in ("VERB", "AUX") else None
+    if verb is not None and lemma_of(verb) in lex.words("subject_undergoes"):
+        recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
+    elif actor is None and (verb is not None and lemma_of(verb) in lex.words("support_verbs") or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
+    if actor is not None and actor.dep_ == "det" and t.dep_ == "obj" and t.head.pos_ == "VERB":
+        # "Le gouvernement donne son feu vert": the possessive of an object is its verb's subject
+        actor = _subject(t.head, lex) or actor
+    if actor is None and etype == "CONSULT" and _during(t, lex):
+        actor = _participant(t, lex)  # "Lors d'une visite aux commerçants, Bruno Le Maire a affirmé …"
     if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
         actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
     return actor, recipient
+
+
+def _during(t: Token, lex: Lexicon) -> bool:
+    """A meeting or visit set as the circumstance of a clause (*lors d'une visite*, *pendant
+    la réunion*; the parser makes *lors* an adverb heading the noun)."""
+    cases = lex.words("circumstance_cases")
+    if t.head.lower_ in cases and t.head.i < t.i:
+        return True
+    return t.dep_.startswith("obl") and case_of(t) in cases
+
+
+def _participant(t: Token, lex: Lexicon) -> Token | None:
+    """The subject of the clause a circumstantial meeting or visit belongs to, passive or not
+    (*lors d'une visite, le candidat a été accueilli par …*)."""
+    verb = _governing_verb(t.head if t.head.pos_ == "ADV" else t)
+    if verb.i == t.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject if subject is not None else _subject(verb, lex)
+
+
+def court_in_sentence(t: Token, lex: Lexicon) -> Token | None:
+    """The court named in the trigger's sentence, the nearest first: who convicts when the
+    sentence says where (*Au tribunal de Poitiers, deux Gilets jaunes … ont écopé de …*)."""
+    courts = lex.words("court_bodies")
+    found = [c for c in t.sent if c.i != t.i and c.pos_ == "NOUN" and lemma_of(c) in courts]
+    return min(found, key=lambda c: abs(c.i - t.i)) if found else None
 
 
 def status_of(t: Token, lex: Lexicon) -> str:

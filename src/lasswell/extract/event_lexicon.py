@@ -34,6 +34,7 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[str, ...], ...]]
     forms: dict[str, str]
     time_words: frozenset[str]  # the language's lexicon: a time word is never an actor
+    code: str = "fr"  # the language, for the gazetteer lookups the rules make
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -79,7 +80,7 @@ def lexicon(code: str) -> Lexicon:
         for end in _ER_ENDINGS
     }
     times = load_language(code).words("time_words")
-    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms, times)
+    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms, times, code)
 
 
 def cameo(etype: str, mode: str | None, lang: LanguageData) -> str | None:

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from lasswell.extract.event_args import (
+    court_in_sentence,
     is_place_phrase,
     nearest,
     noun_args,
@@ -325,6 +326,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         return None
     nominal = t.pos_ in ("NOUN", "PROPN")
     args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
+    if args[0] is None and etype in lex.words("court_acts"):
+        args = (court_in_sentence(t, lex), args[1])  # "au tribunal de Poitiers, X a écopé de …"
     actor, recipient = (_before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in args)
     date = nearest(doc, t, ctx.dates, lambda sp: True)
     loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t))

@@ -30,6 +30,41 @@ _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "DET"}
 _CND_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
 
 
+# The intransitive verbs conjugated with *être* (a closed class of French grammar, with their
+# common prefixed forms).
+_ETRE_VERBS = frozenset(
+    {
+        "aller",
+        "venir",
+        "arriver",
+        "partir",
+        "entrer",
+        "sortir",
+        "monter",
+        "descendre",
+        "naître",
+        "mourir",
+        "rester",
+        "retourner",
+        "tomber",
+        "devenir",
+        "revenir",
+        "parvenir",
+        "intervenir",
+        "survenir",
+        "rentrer",
+        "redescendre",
+        "remonter",
+        "repartir",
+        "ressortir",
+        "décéder",
+        "accourir",
+        "advenir",
+        "demeurer",
+    }
+)
+
+
 def lemma_of(t: Token) -> str:
     """The lower-cased lemma, typographic apostrophe normalised."""
     return t.lemma_.lower().replace("’", "'")
@@ -93,8 +128,14 @@ def clause_head(t: Token) -> Token:
 
 
 def is_passive(t: Token) -> bool:
-    """Passive voice (an *être* auxiliary of passive), a reflexive *s'est …* excepted."""
-    return any(c.dep_ == "aux:pass" for c in t.children) and not is_reflexive(t)
+    """Passive voice (an *être* auxiliary of passive), a reflexive *s'est …* excepted, and the
+    verbs whose compound tenses take *être* (*sont descendus*, *serait allé*; *ont été
+    sortis* is a passive), which the parser labels passive."""
+    if not any(c.dep_ == "aux:pass" for c in t.children) or is_reflexive(t):
+        return False
+    if lemma_of(t) in _ETRE_VERBS:
+        return any(c.lower_ == "été" for c in t.children)
+    return True
 
 
 def head_of(doc: Doc, s: int, e: int) -> Token:
