@@ -254,7 +254,7 @@ def verb_args(
             if subject is not None:
                 ranked.append((5, subject))
             continue
-        if not person_like(c, humans):
+        if not (person_like(c, humans) or _agentive(c) and _direct_or_with(c)):
             owner = (
                 _owner(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
             )
@@ -279,8 +279,13 @@ def verb_args(
     return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
 
 
-# Objects of these verbs make the verb's subject the actor of the event noun
-# (*X a tenu une réunion*, *X a lancé une offensive*, *X a porté plainte*).
+def _direct_or_with(c: Token) -> bool:
+    """An object or a *avec / contre* phrase, where a plural noun of people by its ending is
+    whom the act is directed at (*s'entretient avec les pompiers*, *déloger les casseurs*);
+    after *à* such endings also name places (*aux frontières*)."""
+    return c.dep_ == "obj" or case_of(c) in ("avec", "contre", "envers")
+
+
 def _agentive(t: Token) -> bool:
     """A plural noun of people by its suffix (*des éboueurs*, *des agriculteurs*, *des
     grévistes*): the doers of a strike or a protest named after them."""
@@ -340,7 +345,22 @@ def noun_args(
         actor = _participant(t, lex)  # "Lors d'une visite aux commerçants, Bruno Le Maire a affirmé …"
     if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
         actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
+    if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
+        recipient = _verb_recipient(t.head, humans)  # "rend visite aux commerçants", "… contre lui"
     return actor, recipient
+
+
+def _verb_recipient(verb: Token, humans: frozenset[str]) -> Token | None:
+    """The party a verb's *à / avec / contre* phrase names, for the event noun it carries."""
+    ranked = [
+        (_RECIPIENT_CASES[case_of(c)], c)
+        for c in verb.children
+        if c.dep_.startswith("obl")
+        and case_of(c) in _RECIPIENT_CASES
+        and c.ent_type_ != "LOC"
+        and (person_like(c, humans) or _agentive(c))
+    ]
+    return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
 
 
 def _during(t: Token, lex: Lexicon) -> bool:
