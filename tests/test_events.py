@@ -180,6 +180,16 @@ CASES = [
         "Au tribunal de Poitiers, un manifestant a écopé de six mois de prison ferme.",
         [("SANCTION", "écopé", "occurred", "tribunal de Poitiers", "un manifestant")],
     ),
+    # "cour" is a court only with its kind
+    (
+        "Cinq jeunes détenus ont été condamnés jeudi pour le lynchage d'un détenu dans une cour de promenade de la prison.",
+        [("SANCTION", "condamnés", "occurred", None, "Cinq jeunes détenus")],
+    ),
+    # the possessive of a non-support verb's object is not its subject
+    (
+        "À plusieurs reprises, la presse a révélé ses négociations secrètes.",
+        [("CONSULT", "négociations", "occurred", "ses", None)],
+    ),
     (
         "Le ministre a essuyé de vives critiques de la part de l'opposition.",
         [("ACCUSE", "critiques", "occurred", "l'opposition", "Le ministre")],

@@ -480,7 +480,31 @@ def test_colon_after_a_plain_clause_keeps_its_own_reading():
         ),
         # no group of people named before: the phrase stays as written
         ("La remarque a fait rire. « Je suis tombé sur un CDI », confiait l'un d'eux.", "l'un d'eux"),
+        # "certains" alone: some of the group last named
+        (
+            "Le président a parlé devant 900 parlementaires. Certains ont dénoncé « une mascarade ».",
+            "certains parlementaires",
+        ),
+        ("La séance a commencé. Certains ont dénoncé « une mascarade ».", "Certains"),
     ],
 )
 def test_one_of_a_group(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the entity is cut short by the tagger: the phrase names the group
+        ("« Nous avons frappé », a déclaré l'État islamique dans un communiqué.", "l'État islamique"),
+        # people of a party are not the party
+        (
+            "« C'est indécent », ont dénoncé certains députés Les Républicains.",
+            "certains députés Les Républicains",
+        ),
+        # a descriptor before a name is still the named organisation
+        ("« Rien n'est joué », écrit le quotidien Libération.", "Libération"),
+    ],
+)
+def test_entity_heads(text, speaker):
     assert _speakers(text) == [speaker]

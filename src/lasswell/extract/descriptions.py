@@ -90,9 +90,14 @@ class Descriptions:
 
     def _one_of(self, s: int, e: int) -> Resolved | None:
         """*l'un d'eux*, *l'une d'entre elles*: one of the people last named as a group
-        (*les moqueries des internautes … l'un d'eux* → *l'un des internautes*)."""
+        (*les moqueries des internautes … l'un d'eux* → *l'un des internautes*); *certains*,
+        *plusieurs* alone: some of them (*900 parlementaires - certains …* → *certains
+        parlementaires*)."""
         words = self.doc[s:e].text.lower().replace("’", "'").split()
-        if len(words) < 2 or words[0] not in ("l'un", "l'une") or not words[-1].endswith(("eux", "elles")):
+        some = " ".join(words) in self.lang.words("partitive_pronouns")  # "certains", "plusieurs"
+        if not some and (
+            len(words) < 2 or words[0] not in ("l'un", "l'une") or not words[-1].endswith(("eux", "elles"))
+        ):
             return None  # "l'un d'eux", "l'une d'entre elles"
         para = self.para_of_token(s)
         for k in range(s - 1, max(-1, s - ONE_OF_LOOKBACK), -1):
@@ -101,7 +106,8 @@ class Descriptions:
                 break
             group = t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.lemma_.lower() in self.humans
             if group and not self._quoted(k):
-                return Resolved(f"{words[0]} des {t.text}", None, None, "np", False)
+                name = f"{' '.join(words)} {t.text}" if some else f"{words[0]} des {t.text}"
+                return Resolved(name, None, None, "np", False, some)
         return None
 
     def _addressee_np(self, s: int, e: int) -> str:

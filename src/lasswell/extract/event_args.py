@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from lasswell.extract.cues import inverted_pronoun
+from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
 from lasswell.extract.places import capital_country, country_of
 from lasswell.extract.tree import case_of, clause_head, head_of, is_passive, is_reflexive, lemma_of
@@ -105,16 +105,18 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:
             )
         ]
         if found:
-            # two subjects are a misparse of a juxtaposition (*Des rassemblements …, Agnès Buzyn
-            # annonce …*): the one nearest before the verb is its own
+            # two subjects before the verb, a comma between them, are a misparse of a
+            # juxtaposition (*Des rassemblements …, Agnès Buzyn annonce …*): the nearer is its own
             before = [c for c in found if c.i < t.i]
-            return before[-1] if before else found[0]
+            if len(before) > 1 and any(x.text == "," for x in t.doc[before[-2].i : before[-1].i]):
+                return before[-1]
+            return found[0]
         if (
             t.dep_ in ("acl", "amod")
             and t.head.pos_ in ("NOUN", "PROPN")
             and "Part" in t.morph.get("VerbForm")
         ):
-            if not _detached(t):
+            if not _detached(t) or t.head.dep_ in ("nsubj", "nsubj:pass"):
                 return t.head  # "une trentaine de manifestants réclamant …": the noun acts
             t = _governing_verb(t.head)  # "… s'est adressé à l'électorat, fustigeant …": the subject acts
             continue
@@ -338,8 +340,14 @@ def noun_args(
         recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
     elif actor is None and (verb is not None and lemma_of(verb) in lex.words("support_verbs") or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
-    if actor is not None and actor.dep_ == "det" and t.dep_ == "obj" and t.head.pos_ == "VERB":
-        # "Le gouvernement donne son feu vert": the possessive of an object is its verb's subject
+    if (
+        actor is not None
+        and actor.dep_ == "det"
+        and t.dep_ == "obj"
+        and lemmas(t.head) & lex.words("support_verbs")
+    ):
+        # "Le gouvernement donne son feu vert": the possessive of a support verb's object is its
+        # subject (not so "la presse a révélé ses négociations")
         actor = _subject(t.head, lex) or actor
     if actor is None and etype == "CONSULT" and _during(t, lex):
         actor = _participant(t, lex)  # "Lors d'une visite aux commerçants, Bruno Le Maire a affirmé …"
@@ -386,8 +394,19 @@ def court_in_sentence(t: Token, lex: Lexicon) -> Token | None:
     """The court named in the trigger's sentence, the nearest first: who convicts when the
     sentence says where (*Au tribunal de Poitiers, deux Gilets jaunes … ont écopé de …*)."""
     courts = lex.words("court_bodies")
-    found = [c for c in t.sent if c.i != t.i and c.pos_ == "NOUN" and lemma_of(c) in courts]
+    found = [
+        c for c in t.sent if c.i != t.i and c.pos_ == "NOUN" and lemma_of(c) in courts and _court(c, lex)
+    ]
     return min(found, key=lambda c: abs(c.i - t.i)) if found else None
+
+
+def _court(c: Token, lex: Lexicon) -> bool:
+    """*cour* is a court only with its kind (*cour d'assises*, *Cour de cassation*), not in
+    *une cour de promenade*."""
+    if lemma_of(c) not in lex.words("court_needs_kind"):
+        return True
+    kinds = lex.words("court_kinds")
+    return any(lemma_of(x) in kinds or x.lower_ in kinds for x in c.doc[c.i + 1 : c.i + 4])
 
 
 def status_of(t: Token, lex: Lexicon) -> str:

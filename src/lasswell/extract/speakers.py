@@ -243,6 +243,14 @@ class SpeakerResolver(Descriptions):
         for c in self.index.in_range(s, e):
             a, b = next((max(a, s), b) for a, b in c.mentions if a < e and b > s)
             rest_before = [t for t in self.doc[s:a] if t.pos_ not in ("DET",)]
+            if b == e - 1 and self.doc[b].pos_ == "ADJ" and self.doc[b].is_lower:
+                continue  # "l'État islamique": the name runs on, the entity is cut short
+            if (
+                rest_before
+                and "Plur" in rest_before[-1].morph.get("Number")
+                and rest_before[-1].pos_ == "NOUN"
+            ):
+                continue  # "certains députés Les Républicains": people of the party, not the party
             if b >= e - 1 and (
                 not rest_before
                 or len(rest_before) <= 2
