@@ -143,6 +143,12 @@ CASES = [
         "La présidente du parti s'est adressée à ses électeurs, fustigeant les alliances entre LREM et LR.",
         [("ACCUSE", "fustigeant", "occurred", "La présidente du parti", "LREM et LR")],
     ),
+    # … unless the noun before it is a person (the parser misread the quote as the subject)
+    (
+        "\"L'éducation n'est pas une variable d'ajustement, ni de nos sociétés ni d'une crise sanitaire\", a déclaré "
+        "le ministre de l'Education Jean-Michel Blanquer la semaine dernière, rejetant un report de la rentrée.",
+        [("REJECT", "rejetant", "occurred", "le ministre de l'Education", None)],
+    ),
     (
         "Des militants réclamant la démission du préfet.",
         [("REQUEST", "réclamant", "occurred", "Des militants", None)],

@@ -86,7 +86,7 @@ def _short_participle(c: Token) -> bool:
     return past and c.left_edge.i >= c.head.i and span <= MAX_PARTICIPLE_TOKENS
 
 
-def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:
+def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = frozenset()) -> Token | None:
     """The subject of verb ``t``, shared from the governing verb for conjoined, infinitive or
     participle clauses (*a décidé de faire grève*, *fustigeant …*)."""
     for _ in range(hops):
@@ -116,7 +116,7 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3) -> Token | None:
             and t.head.pos_ in ("NOUN", "PROPN")
             and "Part" in t.morph.get("VerbForm")
         ):
-            if not _detached(t) or t.head.dep_ in ("nsubj", "nsubj:pass"):
+            if not _detached(t) or t.head.dep_ in ("nsubj", "nsubj:pass") or person_like(t.head, humans):
                 return t.head  # "une trentaine de manifestants réclamant …": the noun acts
             t = _governing_verb(t.head)  # "… s'est adressé à l'électorat, fustigeant …": the subject acts
             continue
@@ -247,7 +247,7 @@ def verb_args(
         return _agent(t) or _agent(t.head), patient
     if lemma_of(t) in lex.words("subject_undergoes"):
         return _agent(t), _subject(t, lex)  # "X a écopé de six mois": X is sanctioned
-    actor = _subject(t, lex)
+    actor = _subject(t, lex, humans=humans)
     ranked = []
     for c in t.children:
         if c.dep_ == "ccomp" and etype in lex.words("clause_subject_is_recipient"):
