@@ -186,6 +186,28 @@ CASES = [
         "Au tribunal de Poitiers, un manifestant a écopé de six mois de prison ferme.",
         [("SANCTION", "écopé", "occurred", "tribunal de Poitiers", "un manifestant")],
     ),
+    # arrests need a person undergoing them (any noun of people); "interpeller" arrests when
+    # a security force (or nobody named) does it, and challenges otherwise
+    ("La police a arrêté trois suspects.", [("COERCE", "arrêté", "occurred", "La police", "trois suspects")]),
+    ("Le gouvernement a arrêté le projet.", []),
+    (
+        "Les policiers ont interpellé deux hommes.",
+        [("COERCE", "interpellé", "occurred", "Les policiers", "deux hommes")],
+    ),
+    ("Deux hommes ont été interpellés.", [("COERCE", "interpellés", "occurred", None, "Deux hommes")]),
+    (
+        "Il a interpellé le ministre sur Twitter.",
+        [("REQUEST", "interpellé", "occurred", "Il", "le ministre")],
+    ),
+    (
+        "Le chef de l'État a été interpellé par une femme.",
+        [("REQUEST", "interpellé", "occurred", "une femme", "Le chef de l'État")],
+    ),
+    # a future the tagger calls a present, announced by its doer, is a threat
+    (
+        "« J'arrêterai tous ceux qui trahissent », a-t-il dit.",
+        [("THREATEN", "arrêterai", "planned", "J'", "tous ceux")],
+    ),
     # "cour" is a court only with its kind
     (
         "Cinq jeunes détenus ont été condamnés jeudi pour le lynchage d'un détenu dans une cour de promenade de la prison.",

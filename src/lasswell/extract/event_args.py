@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
 from lasswell.extract.places import capital_country, country_of
-from lasswell.extract.tree import case_of, clause_head, head_of, is_passive, is_reflexive, lemma_of
+from lasswell.extract.tree import case_of, clause_head, head_of, is_future, is_passive, is_reflexive, lemma_of
 
 # A date, place or argument further than this many tokens from its trigger is not taken
 # (long sentences chain several clauses the parser sometimes attaches to the wrong head).
@@ -414,7 +414,7 @@ def status_of(t: Token, lex: Lexicon) -> str:
     planned = lex.words("planned_lemmas")
     head = clause_head(t)
     for v in (t, head, *(c for c in (t, head) for c in c.children if c.dep_.startswith("aux"))):
-        if "Fut" in v.morph.get("Tense"):
+        if is_future(v):
             return "planned"
     if any(c.dep_ in ("amod", "acl") and lemma_of(c) in planned for c in t.children):
         return "planned"
@@ -430,7 +430,7 @@ def status_of(t: Token, lex: Lexicon) -> str:
 def self_act(t: Token) -> bool:
     """A future act announced by its own doer: future tense or *aller* + infinitive."""
     verbs = [t, *(c for c in t.children if c.dep_.startswith("aux"))]
-    if any("Fut" in v.morph.get("Tense") for v in verbs):
+    if any(is_future(v) for v in verbs):
         return True
     return t.dep_ == "xcomp" and lemma_of(t.head) == "aller" or any(lemma_of(c) == "aller" for c in verbs[1:])
 

@@ -35,6 +35,7 @@ class Lexicon:
     forms: dict[str, str]
     time_words: frozenset[str]  # the language's lexicon: a time word is never an actor
     code: str = "fr"  # the language, for the gazetteer lookups the rules make
+    humans: frozenset[str] = frozenset()  # nouns of people and bodies that can act or undergo
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, key: str) -> frozenset[str]:
@@ -79,8 +80,12 @@ def lexicon(code: str) -> Lexicon:
         if lemma.endswith("er")
         for end in _ER_ENDINGS
     }
-    times = load_language(code).words("time_words")
-    return Lexicon(verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms, times, code)
+    words = load_language(code).words
+    humans = words("human_nouns") | words("role_nouns") | frozenset(data.get("actor_nouns", ()))
+    times = words("time_words")
+    return Lexicon(
+        verbs, reflexive, nouns, phrases, dict(data["negated"]), data, firsts, forms, times, code, humans
+    )
 
 
 def cameo(etype: str, mode: str | None, lang: LanguageData) -> str | None:

@@ -121,10 +121,24 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
     sent_words = {lemma_of(w) for w in t.sent}
     if "SANCTION" in types and sent_words & lex.words("court_words"):
         return "SANCTION"
-    if "COERCE" in types and (is_passive(t) or _patient_is_person(t)):
+    if "COERCE" in types and (is_passive(t) or _patient_is_person(t, lex.humans)) and _by_force(t, lex):
         return "COERCE"
     rest = [x for x in types if x not in ("SANCTION", "COERCE")]
     return rest[0] if rest else None
+
+
+def _by_force(t: Token, lex: Lexicon) -> bool:
+    """Is the doer of an ambiguous act (*interpeller*: arrest or challenge) unnamed or a
+    security force? *Les policiers ont interpellé deux hommes* arrests; *il a interpellé le
+    ministre*, *il a été interpellé par une femme* challenge."""
+    doer = next(
+        (c for c in t.children if c.dep_ == "obl:agent" or c.dep_ == "nsubj" and not is_passive(t)),
+        None,
+    )
+    if doer is None:
+        return True
+    forces = lex.words("security_forces")
+    return lemma_of(doer) in forces or any(lemma_of(c) in forces for c in doer.children if c.dep_ == "nmod")
 
 
 def _patient_ok(t: Token, lex: Lexicon) -> bool:
@@ -135,7 +149,7 @@ def _patient_ok(t: Token, lex: Lexicon) -> bool:
         return any(c.dep_ in ("obj", "nsubj:pass") and lemma_of(c) in objects for c in t.children)
     if lemma_of(t) not in lex.words("person_patient"):
         return True
-    return is_passive(t) or _patient_is_person(t, lex.words("actor_nouns"))
+    return is_passive(t) or _patient_is_person(t, lex.humans)
 
 
 def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
@@ -334,7 +348,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     bare = not (actor or recipient or loc or date)
     if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
-    status = status_of(t, lex)
+    # "Nous n'accepterons pas …": a refusal in the future tense is made now
+    status = "occurred" if kind == "negated" else status_of(t, lex)
     if status == "planned" and kind == "verb" and self_act(t):
         if etype in lex.words("pledgeable"):
             etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)

@@ -118,6 +118,22 @@ def is_conditional(t: Token) -> bool:
     )
 
 
+_FUT_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def is_future(t: Token) -> bool:
+    """Future tense; the tagger often calls *arrêterai* a present, so a verb spelt infinitive
+    (final *e* dropped: *prendrai*) + future ending counts too."""
+    if "Fut" in t.morph.get("Tense"):
+        return True
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma, text = lemma_of(t), t.lower_
+    return any(text == stem + end for stem in {lemma, lemma.removesuffix("e")} for end in _FUT_ENDINGS) and (
+        lemma.endswith(("er", "ir", "re"))
+    )
+
+
 def clause_head(t: Token) -> Token:
     """The verb (or root) heading the clause ``t`` is in. Nouns and adjectives climb through
     any relation (*une réunion … et une session*, *lundi* parsed as xcomp); an adjectival
