@@ -161,7 +161,7 @@ CASES = [
     # a visit as the circumstance of a clause is its subject's
     (
         "Lors d'une visite aux commerçants à Paris, le ministre a affirmé que la situation était grave.",
-        [("CONSULT", "visite", "occurred", "le ministre", None)],
+        [("CONSULT", "visite", "occurred", "le ministre", "commerçants")],
     ),
     # two subjects (a juxtaposed headline): the nearest before the verb
     (
@@ -202,6 +202,35 @@ CASES = [
     (
         "Le chef de l'État a été interpellé par une femme.",
         [("REQUEST", "interpellé", "occurred", "une femme", "Le chef de l'État")],
+    ),
+    (
+        "Des hommes armés ont enlevé deux humanitaires.",
+        [("ASSAULT", "enlevé", "occurred", "Des hommes armés", "deux humanitaires")],
+    ),
+    ("La police a tiré sur la foule.", [("ASSAULT", "tiré", "occurred", "La police", None)]),
+    ("Il a tiré sur la corde.", []),
+    # expelling diplomats is a sanction, expelling migrants coercion
+    (
+        "La France a expulsé deux diplomates russes.",
+        [("SANCTION", "expulsé", "occurred", "La France", "deux diplomates russes")],
+    ),
+    (
+        "La préfecture a expulsé les migrants du campement.",
+        [("COERCE", "expulsé", "occurred", "La préfecture", "les migrants du campement")],
+    ),
+    # "à" + article + country is whom; a city after "à" is where
+    (
+        "La France a apporté son soutien à l'Ukraine.",
+        [("SUPPORT", "soutien", "occurred", "La France", "l'Ukraine")],
+    ),
+    (
+        "Les États-Unis vont livrer des armes à l'Ukraine.",
+        [("AGREE", "livrer", "planned", "Les États-Unis", "l'Ukraine")],
+    ),
+    ("Le président s'est rendu à Kiev.", [("CONSULT", "rendu", "occurred", "Le président", None)]),
+    (
+        "L'Union européenne a adopté de nouvelles sanctions contre la Russie.",
+        [("SANCTION", "sanctions", "occurred", "L'Union européenne", "la Russie")],
     ),
     # a future the tagger calls a present, announced by its doer, is a threat
     (

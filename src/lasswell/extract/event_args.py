@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
-from lasswell.extract.places import capital_country, country_of
+from lasswell.extract.places import capital_country, country_of, lookup_place
 from lasswell.extract.tree import case_of, clause_head, head_of, is_future, is_passive, is_reflexive, lemma_of
 
 # A date, place or argument further than this many tokens from its trigger is not taken
@@ -203,7 +203,7 @@ def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
 _PERSON_SUFFIXES = (*_AGENT_SUFFIXES, "trice", "ice", "iste", "iens")
 
 
-def _is_party(t: Token, humans: frozenset[str]) -> bool:
+def is_party(t: Token, humans: frozenset[str]) -> bool:
     """Can the patient ``t`` stand for a party: a person-like head, a noun of people by its
     ending, a number or others (*quatre autres*), or a name apposed to it (*le jihadiste Oussama Atar*)."""
     if person_like(t, humans) or t.pos_ == "NUM" or lemma_of(t).endswith(_PERSON_SUFFIXES + ("autre",)):
@@ -216,7 +216,7 @@ def _party(t: Token | None, humans: frozenset[str]) -> Token | None:
     organisation, government), or the party owning the thing (*la candidature de la Française
     a été retoquée*, *leur voiture a été arrêtée*). Roads closed and buildings burnt have no
     recipient (EVENTS.md: the recipient stands for *who* is acted upon)."""
-    if t is None or _is_party(t, humans):
+    if t is None or is_party(t, humans):
         return t
     owner = _owner(t, humans, depth=1)
     return owner if owner is not None and owner.ent_type_ != "LOC" else None
@@ -275,10 +275,40 @@ def verb_args(
             if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
                 ranked.append((0, c))
         elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
-            if c.ent_type_ == "LOC" and case in ("à", "au", "aux", "en"):
+            if (
+                c.ent_type_ == "LOC"
+                and case in ("à", "au", "aux", "en")
+                and not _country_addressed(c, lex.code)
+            ):
                 continue  # "à Genève" is where, not whom
             ranked.append((_RECIPIENT_CASES[case], c))
+    if not ranked:
+        # "livrer des armes à l'Ukraine": the parser hangs the recipient on the object
+        ranked = [
+            (_RECIPIENT_CASES[case_of(d)], d)
+            for c in t.children
+            if c.dep_ == "obj"
+            for d in c.children
+            if d.dep_ == "nmod" and case_of(d) in ("à", "au", "aux") and _addressed(d, humans, lex.code)
+        ]
     return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
+
+
+def _country_addressed(c: Token, code: str) -> bool:
+    """*à l'Ukraine*, *à la Russie*: a country after *à* and its article is a recipient (a
+    country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*)."""
+    if case_of(c) != "à" or not any(d.dep_ == "det" for d in c.children):
+        return False
+    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+    entry = lookup_place(ent.text if ent is not None else c.text, (), code)
+    return entry is not None and entry.kind == "country"
+
+
+def _addressed(c: Token, humans: frozenset[str], code: str) -> bool:
+    """Is the *à* phrase ``c`` a party an act is directed at, not a place?"""
+    if c.ent_type_ == "LOC":
+        return _country_addressed(c, code)
+    return person_like(c, humans) or _agentive(c)
 
 
 def _direct_or_with(c: Token) -> bool:
@@ -331,6 +361,8 @@ def noun_args(
             actor = source if source is not None else actor
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
+        elif c.dep_ == "nmod" and case in ("à", "au", "aux") and _addressed(c, humans, lex.code):
+            recipient = c  # "son soutien à l'Ukraine", "l'aide aux réfugiés"
     # "sont en grève", "en visite au salon"; "ont eu recours à des gaz", "ont riposté avec des gaz"
     state = (
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
@@ -354,18 +386,18 @@ def noun_args(
     if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
         actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
-        recipient = _verb_recipient(t.head, humans)  # "rend visite aux commerçants", "… contre lui"
+        recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
     return actor, recipient
 
 
-def _verb_recipient(verb: Token, humans: frozenset[str]) -> Token | None:
+def _verb_recipient(verb: Token, humans: frozenset[str], code: str) -> Token | None:
     """The party a verb's *à / avec / contre* phrase names, for the event noun it carries."""
     ranked = [
         (_RECIPIENT_CASES[case_of(c)], c)
         for c in verb.children
         if c.dep_.startswith("obl")
         and case_of(c) in _RECIPIENT_CASES
-        and c.ent_type_ != "LOC"
+        and (c.ent_type_ != "LOC" or _country_addressed(c, code))
         and (person_like(c, humans) or _agentive(c))
     ]
     return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None

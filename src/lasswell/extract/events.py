@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Token
 
 from lasswell.extract.event_args import (
     court_in_sentence,
+    is_party,
     is_place_phrase,
     nearest,
     noun_args,
     noun_phrase,
-    person_like,
     self_act,
     status_of,
     verb_args,
@@ -119,9 +119,12 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
     if pair:  # "inviter X à faire" asks; "être invité à l'Assemblée, à une réunion" is a meeting
         return pair[0] if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) else pair[1]
     sent_words = {lemma_of(w) for w in t.sent}
-    if "SANCTION" in types and sent_words & lex.words("court_words"):
-        return "SANCTION"
-    if "COERCE" in types and (is_passive(t) or _patient_is_person(t, lex.humans)) and _by_force(t, lex):
+    if "SANCTION" in types and (
+        sent_words & lex.words("court_words") or _patient_in(t, lex.words("sanction_patients"))
+    ):
+        return "SANCTION"  # a court's decision; expelling diplomats (EVENTS.md)
+    person = is_passive(t) or _patient_is_person(t, lex.humans)
+    if "COERCE" in types and person and ("REQUEST" not in types or _by_force(t, lex)):
         return "COERCE"
     rest = [x for x in types if x not in ("SANCTION", "COERCE")]
     return rest[0] if rest else None
@@ -153,12 +156,17 @@ def _patient_ok(t: Token, lex: Lexicon) -> bool:
 
 
 def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
+    """Does a person or group undergo ``t`` (its object, passive subject, or *sur* phrase:
+    *a tiré sur la foule*)?"""
     for c in t.children:
-        if c.dep_ in ("obj", "nsubj:pass") and (
-            person_like(c, humans) or c.lemma_.endswith(("ant", "iste")) or c.pos_ == "PRON"
-        ):
+        patient = c.dep_ in ("obj", "nsubj:pass") or c.dep_.startswith("obl") and case_of(c) == "sur"
+        if patient and (is_party(c, humans) or c.pos_ == "PRON"):
             return True
     return False
+
+
+def _patient_in(t: Token, lemmas: frozenset[str]) -> bool:
+    return any(c.dep_ in ("obj", "nsubj:pass") and lemma_of(c) in lemmas for c in t.children)
 
 
 def _triggers(doc: Doc, ranges: Iterable[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int, str, str]]:
