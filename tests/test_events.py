@@ -232,6 +232,41 @@ CASES = [
         "L'Union européenne a adopté de nouvelles sanctions contre la Russie.",
         [("SANCTION", "sanctions", "occurred", "L'Union européenne", "la Russie")],
     ),
+    (
+        "Le ministre a présenté ses excuses aux familles.",
+        [("CONCEDE", "excuses", "occurred", "Le ministre", "familles")],
+    ),
+    ("Il a trouvé une excuse pour partir.", []),
+    # a verb the tagger called a noun (it has an auxiliary)
+    (
+        "Le chef de la diplomatie américaine a téléphoné à son homologue chinois.",
+        [
+            (
+                "CONSULT",
+                "téléphoné",
+                "occurred",
+                "Le chef de la diplomatie américaine",
+                "son homologue chinois",
+            )
+        ],
+    ),
+    (
+        "Les soldats ont ouvert le feu sur les manifestants.",
+        [("ASSAULT", "ouvert le feu", "occurred", "Les soldats", None)],
+    ),
+    ("L'armée russe a envahi l'Ukraine.", [("ASSAULT", "envahi", "occurred", "L'armée russe", "l'Ukraine")]),
+    (
+        "Le parquet a requis cinq ans de prison contre l'ancien ministre.",
+        [("ACCUSE", "requis", "occurred", "Le parquet", "l'ancien ministre")],
+    ),
+    # a call to demonstrate: the protest is planned
+    (
+        "Les syndicats appellent à manifester jeudi.",
+        [
+            ("REQUEST", "appellent", "occurred", "Les syndicats", None),
+            ("PROTEST", "manifester", "planned", "Les syndicats", None),
+        ],
+    ),
     # a future the tagger calls a present, announced by its doer, is a threat
     (
         "« J'arrêterai tous ceux qui trahissent », a-t-il dit.",

@@ -456,6 +456,12 @@ def status_of(t: Token, lex: Lexicon) -> str:
         return "planned"
     if "Inf" in t.morph.get("VerbForm") and t.dep_ == "xcomp" and lemma_of(t.head) in planned:
         return "planned"
+    if (
+        "Inf" in t.morph.get("VerbForm")
+        and t.dep_ in ("xcomp", "obl:arg")
+        and lemma_of(t.head) in lex.words("call_verbs")
+    ):
+        return "planned"  # "les syndicats appellent à manifester jeudi": a call, not a protest yet
     return "occurred"
 
 

@@ -250,8 +250,10 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
     if phrase and (phrase[2] != "reflexive" or is_reflexive(t) or is_reflexive(t.head)):
         return t.i, phrase[0], phrase[1], "phrase"
     lemma = lemma_of(t)
-    if t.pos_ == "ADJ" and (t.dep_ == "ROOT" or is_reflexive(t)):
-        lemma = _verb_lemma(t, lex)  # a verb the tagger missed: "le comédien ironise :"
+    auxiliary = any(c.dep_.startswith("aux") for c in t.children)
+    if t.pos_ == "ADJ" and (t.dep_ == "ROOT" or is_reflexive(t)) or t.pos_ == "NOUN" and auxiliary:
+        # a verb the tagger missed: "le comédien ironise :", "il a téléphoné à"
+        lemma = _verb_lemma(t, lex)
         if lemma in lex.verbs or lemma in lex.reflexive:
             return _verb_trigger(t, lemma, lex)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
@@ -346,7 +348,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     doc, lex, t = ctx.doc, ctx.lex, ctx.doc[s]
     if not _asserted(ctx, t, kind):
         return None
-    nominal = t.pos_ in ("NOUN", "PROPN")
+    # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
+    nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
     args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
     if args[0] is None and etype in lex.words("court_acts"):
         args = (court_in_sentence(t, lex), args[1])  # "au tribunal de Poitiers, X a écopé de …"
