@@ -255,6 +255,7 @@ CASES = [
         [("ASSAULT", "ouvert le feu", "occurred", "Les soldats", None)],
     ),
     ("L'armée russe a envahi l'Ukraine.", [("ASSAULT", "envahi", "occurred", "L'armée russe", "l'Ukraine")]),
+    ("Des milliers de crustacés envahissent la plage.", []),
     (
         "Le parquet a requis cinq ans de prison contre l'ancien ministre.",
         [("ACCUSE", "requis", "occurred", "Le parquet", "l'ancien ministre")],
@@ -319,3 +320,22 @@ def test_lexicon_is_keyed_by_language_and_complete():
 )
 def test_cameo_crosswalk(etype, mode, code):
     assert cameo(etype, mode, FR) == code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # as a quote's cue, "conclure" and "poursuivre" are ways of speaking, not acts
+        ("« Nous avons une opportunité », a-t-il conclu.", "conclu", []),
+        ("« Ce ne sera pas comme avant », a poursuivi le ministre.", "poursuivi", []),
+        # a critical cue is still an act
+        ("« C'est une honte », a fustigé le ministre.", "fustigé", ["ACCUSE"]),
+        # the same verb outside a cue is an event
+        ("Les deux pays ont conclu un accord.", None, ["AGREE"]),
+    ],
+)
+def test_speech_sense_of_cues(nlp, text, cue, expected):
+    doc = nlp(text)
+    cues = [(text.index(cue), text.index(cue) + len(cue))] if cue else []
+    assert [c.type for c in find_events(doc, [(0, len(text))], FR, cues=cues)] == expected

@@ -192,7 +192,8 @@ def _event_records(
     places = [m for c in index.clusters if c.type == "LOC" for m in c.mentions]
     anchor = explicit_anchor(text, _published_date(published), data.code)
     args = ArgumentResolver(doc, index, data, _para_of_token(doc, st), quotes, anchor)
-    found = find_events(doc, ranges, data, dates, places)
+    cues = [(q.cue.start, q.cue.end) for q in quotes if q.cue]
+    found = find_events(doc, ranges, data, dates, places, cues)
     spoken = [(q.start, q.end) for q in quotes if q.speaker and q.speaker.name]
     found += statement_events(doc, spoken, data, found)
     found.sort(key=lambda ev: ev.trigger)

@@ -308,14 +308,22 @@ def find_events(
     lang: LanguageData,
     dates: Iterable[tuple[int, int]] = (),
     places: Iterable[tuple[int, int]] = (),
+    cues: Iterable[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
     """The events asserted in the extractable character ``ranges`` of ``doc``.
 
     ``dates`` are character ranges of time expressions, ``places`` token ranges of place names
     (both found over the whole article); each event takes the nearest one in its clause.
+    ``cues``: character ranges of the quotes' cue verbs; a verb there in its speech sense
+    (*a poursuivi X*: went on; *a-t-il conclu*: ended) is no event.
     """
     lex = lexicon(lang.code)
-    found = _triggers(doc, ranges, lex)
+    speech = {t.i for a, b in cues if (r := tok_range(doc, a, b)) for t in doc[r[0] : r[1]]}
+    found = [
+        f
+        for f in _triggers(doc, ranges, lex)
+        if not (f[0] in speech and lemma_of(doc[f[0]]) in lex.words("speech_sense_not_event"))
+    ]
     ctx = _Context(
         doc,
         lex,
