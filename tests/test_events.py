@@ -207,7 +207,17 @@ CASES = [
         "Des hommes armés ont enlevé deux humanitaires.",
         [("ASSAULT", "enlevé", "occurred", "Des hommes armés", "deux humanitaires")],
     ),
-    ("La police a tiré sur la foule.", [("ASSAULT", "tiré", "occurred", "La police", None)]),
+    ("La police a tiré sur la foule.", [("ASSAULT", "tiré", "occurred", "La police", "la foule")]),
+    ("Le Hamas a tiré des roquettes sur Israël.", [("ASSAULT", "tiré", "occurred", "Le Hamas", "Israël")]),
+    # a verb the lemmatiser left as written; a name the parser split
+    (
+        "L'opposition réclame la démission du ministre.",
+        [("REQUEST", "réclame", "occurred", "L'opposition", None)],
+    ),
+    (
+        "Emmanuel Macron a rencontré Vladimir Poutine au Kremlin.",
+        [("CONSULT", "rencontré", "occurred", "Emmanuel Macron", "Vladimir Poutine")],
+    ),
     ("Il a tiré sur la corde.", []),
     # expelling diplomats is a sanction, expelling migrants coercion
     (
@@ -252,7 +262,7 @@ CASES = [
     ),
     (
         "Les soldats ont ouvert le feu sur les manifestants.",
-        [("ASSAULT", "ouvert le feu", "occurred", "Les soldats", None)],
+        [("ASSAULT", "ouvert le feu", "occurred", "Les soldats", "les manifestants")],
     ),
     ("L'armée russe a envahi l'Ukraine.", [("ASSAULT", "envahi", "occurred", "L'armée russe", "l'Ukraine")]),
     ("Des milliers de crustacés envahissent la plage.", []),

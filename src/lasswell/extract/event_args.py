@@ -67,6 +67,9 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
     if brk is not None:
         end = brk  # a phrase never runs across a paragraph break (the parser joins them)
+    ent = next((x for x in doc.ents if x.start <= t.i < x.end), None)
+    if ent is not None and ent.end > end and not any(doc[k].is_punct for k in range(end, ent.end)):
+        end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
     if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -274,6 +277,8 @@ def verb_args(
         if (c.dep_ in ("obj", "iobj") or bare) and not case:
             if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
                 ranked.append((0, c))
+        elif c.dep_.startswith("obl") and case == "sur" and etype in lex.words("target_on_types"):
+            ranked.append((1, c))  # "a tiré des roquettes sur Israël", "a tiré sur la foule"
         elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
             if (
                 c.ent_type_ == "LOC"

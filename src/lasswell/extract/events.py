@@ -257,7 +257,7 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
         if lemma in lex.verbs or lemma in lex.reflexive:
             return _verb_trigger(t, lemma, lex)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
-        return _verb_trigger(t, lemma, lex)
+        return _verb_trigger(t, _verb_lemma(t, lex), lex)  # "réclame" lemmatised as itself
     if t.pos_ == "NOUN" and lemma in lex.nouns and not _in_name(t):
         types = lex.nouns[lemma]
         etype = _sense(t, types, lex) if len(types) > 1 else types[0]
