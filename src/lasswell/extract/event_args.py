@@ -67,8 +67,8 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
     if brk is not None:
         end = brk  # a phrase never runs across a paragraph break (the parser joins them)
-    ent = next((x for x in doc.ents if x.start <= t.i < x.end), None)
-    if ent is not None and ent.end > end and not any(doc[k].is_punct for k in range(end, ent.end)):
+    ent = next((x for x in doc.ents if x.start <= t.i < x.end and x.label_ == "PER"), None)
+    if ent is not None and ent.end > end and all(doc[k].pos_ == "PROPN" for k in range(end, ent.end)):
         end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
     if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title

@@ -65,6 +65,8 @@ def _verb_lemma(t: Token, lex: Lexicon) -> str:
     lemma = lemma_of(t)
     if lemma in lex.verbs or lemma in lex.reflexive:
         return lemma
+    if lemma != t.lower_ and lemma.endswith(("er", "ir", "re", "oir")):
+        return lemma  # a real lemma of another verb: "sommes" is être, not sommer
     return lex.forms.get(t.lower_, lemma)
 
 
