@@ -214,6 +214,7 @@ CASES = [
         "L'opposition réclame la démission du ministre.",
         [("REQUEST", "réclame", "occurred", "L'opposition", None)],
     ),
+    ("Nous sommes dans une incohérence totale.", []),  # "sommes" is être, not sommer
     (
         "Emmanuel Macron a rencontré Vladimir Poutine au Kremlin.",
         [("CONSULT", "rencontré", "occurred", "Emmanuel Macron", "Vladimir Poutine")],
