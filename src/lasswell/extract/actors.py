@@ -124,7 +124,9 @@ class ArgumentResolver:
         """Name, entity and country of the phrase ``doc[rng]`` (or of the quote's speaker)."""
         mention = token_span(self.doc, rng)
         words = mention.text.lower() if mention else ""
-        if qi is not None and (cue or words in _FIRST_PERSON or etype in _VERBAL):
+        # an act named by a noun keeps its own owner (*la demande de la Russie*, inside Sherman's words)
+        verbal = etype in _VERBAL and (rng is None or self.doc[rng[0]].pos_ in ("PRON", "DET"))
+        if qi is not None and (cue or words in _FIRST_PERSON or verbal):
             sp = self.quotes[qi].speaker
             if sp and sp.name:
                 cluster = self.clusters.get(sp.entity_id or "")

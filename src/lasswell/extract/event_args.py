@@ -496,11 +496,13 @@ def nearest(doc: Doc, trig: Token, spans: list[tuple[int, int]], ok) -> tuple[in
     return min(own or best, key=lambda sp: abs(sp[0] - trig.i)) if best else None
 
 
-def is_place_phrase(doc: Doc, s: int, e: int, trig: Token) -> bool:
+def is_place_phrase(doc: Doc, s: int, e: int, trig: Token, code: str = "fr") -> bool:
     """*à Genève*, *en Ukraine*, *dans la capitale*, *les pourparlers de Genève*; the place
     modifies the trigger or a verb, not another noun (*l'Organisation pour la sécurité … en
     Europe* names a body, it does not say where the event was)."""
     h = head_of(doc, s, e)
     if not (case_of(h) in ("à", "en", "au", "aux", "dans", "de", "près de") or h.dep_ == "obl:mod"):
         return False
+    if case_of(h) in _OF and h.head.i == trig.i and not _town(h, code):
+        return False  # "la demande de la Russie": a country after an event noun is who, not where
     return h.head.i == trig.i or h.head.pos_ in ("VERB", "AUX") or h.head.i == clause_head(trig).i

@@ -365,7 +365,7 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         args = (court_in_sentence(t, lex), args[1])  # "au tribunal de Poitiers, X a écopé de …"
     actor, recipient = (_before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in args)
     date = nearest(doc, t, ctx.dates, lambda sp: True)
-    loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t))
+    loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t, lex.code))
     bare = not (actor or recipient or loc or date)
     if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
