@@ -171,6 +171,10 @@ CASES = [
     # "par" + a bare noun is a means, not an agent; "de" + a city after an event noun is where
     ("Ils ont été tués par balles.", [("ASSAULT", "tués", "occurred", None, "Ils")]),
     ("L'offensive de Manbij a commencé en juin.", [("ASSAULT", "offensive", "occurred", None, None)]),
+    ("Les négociations de Genève ont repris lundi.", [("CONSULT", "négociations", "occurred", None, None)]),
+    ("La visite de Nancy Pelosi a irrité Pékin.", [("CONSULT", "visite", "occurred", "Nancy Pelosi", None)]),
+    # an event the tagger named (a lower-case MISC entity) is still an event
+    ("L'attentat de Strasbourg a fait cinq morts.", [("ASSAULT", "attentat", "occurred", None, None)]),
     # verbs conjugated with être are not passives
     (
         "Les Libanais sont descendus dans la rue, bloquant des routes.",
@@ -350,3 +354,19 @@ def test_speech_sense_of_cues(nlp, text, cue, expected):
     doc = nlp(text)
     cues = [(text.index(cue), text.index(cue) + len(cue))] if cue else []
     assert [c.type for c in find_events(doc, [(0, len(text))], FR, cues=cues)] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Les pourparlers de Genève ont repris lundi.", "Genève"),
+        # a country after an event noun is who acts, not where
+        ("Les menaces de la Russie ont inquiété les Européens.", None),
+    ],
+)
+def test_place_of_an_event_noun(nlp, text, place):
+    doc = nlp(text)
+    places = [(t.i, t.i + 1) for t in doc if t.text in ("Genève", "Russie")]  # as the entity index gives them
+    (ev,) = find_events(doc, [(0, len(text))], FR, places=places)
+    assert (doc[ev.location[0] : ev.location[1]].text if ev.location else None) == place

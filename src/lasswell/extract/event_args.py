@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
-from lasswell.extract.places import capital_country, country_of, lookup_place
+from lasswell.extract.places import lookup_place
 from lasswell.extract.tree import case_of, clause_head, head_of, is_future, is_passive, is_reflexive, lemma_of
 
 # A date, place or argument further than this many tokens from its trigger is not taken
@@ -331,12 +331,19 @@ def _agentive(t: Token) -> bool:
 
 def _town(t: Token, code: str) -> bool:
     """A city or region, not a country. After an event noun even a capital is where it
-    happened (*les pourparlers de Genève*, *l'attentat de Paris*)."""
-    if t.ent_type_ != "LOC":
+    happened (*les pourparlers de Genève*, *l'attentat de Paris*). Read in the gazetteer, as
+    the tagger labels such names LOC, ORG or MISC by turns."""
+    if t.ent_type_ == "PER" or (t.pos_ != "PROPN" and t.ent_type_ != "LOC"):
         return False
+    parts = [t, *(c for c in t.children if c.dep_ == "flat:name")]  # "Nancy Pelosi" is no Nancy
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-    name = ent.text if ent is not None else t.text
-    return capital_country(name, code) is not None or country_of(name, code) is None
+    name = (
+        ent.text
+        if ent is not None and ent.label_ == "LOC" and len(parts) == 1
+        else " ".join(p.text for p in parts)
+    )
+    entry = lookup_place(name, (), code)
+    return entry is not None and entry.kind != "country"
 
 
 def noun_args(

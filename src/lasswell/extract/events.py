@@ -229,8 +229,12 @@ def _pledges(t: Token, lex: Lexicon) -> bool:
 
 
 def _in_name(t: Token) -> bool:
-    """*Rassemblement national*, *Armée de libération du Kosovo*: part of a name, not an event."""
-    return bool(t.ent_type_) or (t.is_title and not t.is_sent_start)
+    """*Rassemblement national*, *Armée de libération du Kosovo*: part of a name, not an event.
+    A lower-case noun the tagger put in a MISC entity is an event's name (*l'attentat de
+    Strasbourg*, *les pourparlers de Genève*), still an event."""
+    if t.is_title and not t.is_sent_start:
+        return True
+    return bool(t.ent_type_) and not (t.ent_type_ == "MISC" and t.is_lower)
 
 
 def _asserted_noun(t: Token, lex: Lexicon) -> bool:
