@@ -115,6 +115,25 @@ CASES = [
         "Sa venue a suscité de vives critiques de la part de certains députés.",
         [("ACCUSE", "critiques", "occurred", "certains députés", None)],
     ),
+    # a time phrase ends an argument phrase
+    (
+        "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye la semaine dernière.",
+        [
+            (
+                "ACCUSE",
+                "mis en accusation",
+                "occurred",
+                "les procureurs du tribunal spécial de la Haye",
+                "Le président",
+            )
+        ],
+    ),
+    # towns and sites cleared or closed are no recipients
+    (
+        "Les forces de l'ordre ont débloqué Gallargues et Aimargues.",
+        [("COERCE", "débloqué", "occurred", "Les forces de l'ordre", None)],
+    ),
+    ("Le tunnel de Saint-Béat sur la RN125 a été fermé.", [("COERCE", "fermé", "occurred", None, None)]),
     # a recipient is a party: roads closed have none, a thing stands for its owner
     (
         "Les autoroutes A27 et A304 ont été fermées par la préfecture.",

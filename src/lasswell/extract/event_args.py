@@ -67,6 +67,11 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
     if brk is not None:
         end = brk  # a phrase never runs across a paragraph break (the parser joins them)
+    when = next((k for k in range(t.i + 1, end) if doc[k].lower_ in stop), None)
+    if when is not None:
+        # "les procureurs de la Haye la semaine dernière": a time phrase deep in the phrase ends it
+        w = doc[when]
+        end = max(t.i + 1, (w.head if w.dep_ == "amod" and w.head.i > t.i else w).left_edge.i)
     ent = next((x for x in doc.ents if x.start <= t.i < x.end and x.label_ == "PER"), None)
     if ent is not None and ent.end > end and all(doc[k].pos_ == "PROPN" for k in range(end, ent.end)):
         end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
@@ -212,6 +217,16 @@ def is_party(t: Token, humans: frozenset[str]) -> bool:
     if person_like(t, humans) or t.pos_ == "NUM" or lemma_of(t).endswith(_PERSON_SUFFIXES + ("autre",)):
         return True
     return any(c.ent_type_ == "PER" and c.dep_ in ("appos", "flat:name") for c in t.children)
+
+
+def is_place(t: Token, code: str) -> bool:
+    """A place that is no country: a town, a road, a site (*Gallargues et Aimargues*, *le
+    tunnel de Saint-Béat*)."""
+    if t.ent_type_ == "LOC":
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        entry = lookup_place(ent.text if ent is not None else t.text, (), code)
+        return entry is None or entry.kind != "country"
+    return _town(t, code)
 
 
 def _party(t: Token | None, humans: frozenset[str]) -> Token | None:

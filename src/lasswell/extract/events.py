@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.event_args import (
     court_in_sentence,
     is_party,
+    is_place,
     is_place_phrase,
     nearest,
     noun_args,
@@ -365,6 +366,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
     nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
     args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
+    if args[1] is not None and etype in lex.words("place_not_recipient") and is_place(args[1], lex.code):
+        args = (args[0], None)  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
     if args[0] is None and etype in lex.words("court_acts"):
         args = (court_in_sentence(t, lex), args[1])  # "au tribunal de Poitiers, X a écopé de …"
     actor, recipient = (_before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in args)
