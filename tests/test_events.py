@@ -115,6 +115,25 @@ CASES = [
         "Sa venue a suscité de vives critiques de la part de certains députés.",
         [("ACCUSE", "critiques", "occurred", "certains députés", None)],
     ),
+    # the content of a demand, threat or refusal is no event of its own (EVENTS.md §3)
+    (
+        "Il a demandé au gouvernement de retirer la réforme.",
+        [("REQUEST", "demandé", "occurred", "Il", "gouvernement")],
+    ),
+    ("Il a menacé de démissionner.", [("THREATEN", "menacé", "occurred", "Il", None)]),
+    # … but what one accepts to do is
+    (
+        "L'administration avait accepté de renoncer aux sanctions.",
+        [
+            ("AGREE", "accepté", "occurred", "L'administration", None),
+            ("CONCEDE", "renoncer", "occurred", "L'administration", None),
+        ],
+    ),
+    # the people owning what is praised
+    (
+        "La ministre a salué l'engagement des soignants.",
+        [("SUPPORT", "salué", "occurred", "La ministre", "soignants")],
+    ),
     # a time phrase ends an argument phrase
     (
         "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye la semaine dernière.",

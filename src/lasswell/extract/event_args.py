@@ -75,6 +75,8 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     ent = next((x for x in doc.ents if x.start <= t.i < x.end and x.label_ == "PER"), None)
     if ent is not None and ent.end > end and all(doc[k].pos_ == "PROPN" for k in range(end, ent.end)):
         end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
+    if ent is not None and ent.start < start and all(doc[k].pos_ == "PROPN" for k in range(ent.start, start)):
+        start = ent.start  # "Marine Le Pen" headed by "Pen"
     if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -197,8 +199,8 @@ def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
     *a rejeté la candidature de Sylvie Goulard*, *a dispersé des centaines de manifestants*."""
     for c in t.children:
         if c.dep_ == "nmod" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph)):
-            if person_like(c, humans) or c.dep_ == "det":
-                return c
+            if person_like(c, humans) or _agentive(c) or c.dep_ == "det":
+                return c  # "l'engagement des soignants"
             if depth > 1:
                 found = _owner(c, humans, depth - 1)
                 if found is not None:

@@ -307,6 +307,7 @@ class _Context:
     dates: list[tuple[int, int]]
     places: list[tuple[int, int]]
     heads: set[int]
+    contents: dict[int, str]  # verb triggers whose infinitive complement is their content (demands, threats)
 
 
 def find_events(
@@ -339,6 +340,11 @@ def find_events(
         [d for d in (tok_range(doc, a, b) for a, b in dates) if d],
         list(places),
         {s for s, _, _, kind in found if kind != "noun"},
+        {
+            s: etype
+            for s, _, etype, kind in found
+            if kind != "noun" and etype in lex.words("content_not_event")
+        },
     )
     out = [ev for s, e, etype, kind in found if (ev := _event(ctx, s, e, etype, kind)) is not None]
     return _one_per_clause(doc, out)
@@ -363,6 +369,9 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     doc, lex, t = ctx.doc, ctx.lex, ctx.doc[s]
     if not _asserted(ctx, t, kind):
         return None
+    content = ctx.contents.get(t.head.i) not in (None, etype) and "Inf" in t.morph.get("VerbForm")
+    if content and etype not in lex.words("called_acts"):
+        return None  # "a demandé au gouvernement de retirer la réforme": the demand, not a retreat
     # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
     nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
     args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
