@@ -238,6 +238,13 @@ CASES = [
     ),
     ("Deux hommes ont été interpellés.", [("COERCE", "interpellés", "occurred", None, "Deux hommes")]),
     (
+        "Les treize personnes interpellées en France ont été mises en examen.",
+        [
+            ("COERCE", "interpellées", "occurred", None, "Les treize personnes"),
+            ("ACCUSE", "mises en examen", "occurred", None, "Les treize personnes interpellées en France"),
+        ],
+    ),
+    (
         "Il a interpellé le ministre sur Twitter.",
         [("REQUEST", "interpellé", "occurred", "Il", "le ministre")],
     ),

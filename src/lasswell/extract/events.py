@@ -126,7 +126,7 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
         sent_words & lex.words("court_words") or _patient_in(t, lex.words("sanction_patients"))
     ):
         return "SANCTION"  # a court's decision; expelling diplomats (EVENTS.md)
-    person = is_passive(t) or _patient_is_person(t, lex.humans)
+    person = is_passive(t) or _patient_is_person(t, lex.humans) or _qualifies_person(t, lex.humans)
     if "COERCE" in types and person and ("REQUEST" not in types or _by_force(t, lex)):
         return "COERCE"
     rest = [x for x in types if x not in ("SANCTION", "COERCE")]
@@ -166,6 +166,12 @@ def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
         if patient and (is_party(c, humans) or c.pos_ == "PRON"):
             return True
     return False
+
+
+def _qualifies_person(t: Token, humans: frozenset[str]) -> bool:
+    """A past participle qualifying people (*les treize personnes interpellées*): a passive."""
+    past = "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+    return past and t.dep_ in ("acl", "amod") and is_party(t.head, humans)
 
 
 def _patient_in(t: Token, lemmas: frozenset[str]) -> bool:
