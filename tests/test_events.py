@@ -136,7 +136,8 @@ CASES = [
     ),
     # a time phrase ends an argument phrase
     (
-        "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye la semaine dernière.",
+        "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye "
+        "la semaine dernière.",
         [
             (
                 "ACCUSE",
@@ -183,8 +184,9 @@ CASES = [
     ),
     # … unless the noun before it is a person (the parser misread the quote as the subject)
     (
-        "\"L'éducation n'est pas une variable d'ajustement, ni de nos sociétés ni d'une crise sanitaire\", a déclaré "
-        "le ministre de l'Education Jean-Michel Blanquer la semaine dernière, rejetant un report de la rentrée.",
+        "\"L'éducation n'est pas une variable d'ajustement, ni de nos sociétés ni d'une crise "
+        "sanitaire\", a déclaré le ministre de l'Education Jean-Michel Blanquer la semaine "
+        "dernière, rejetant un report de la rentrée.",
         [("REJECT", "rejetant", "occurred", "le ministre de l'Education", None)],
     ),
     (
@@ -335,7 +337,8 @@ CASES = [
     ),
     # "cour" is a court only with its kind
     (
-        "Cinq jeunes détenus ont été condamnés jeudi pour le lynchage d'un détenu dans une cour de promenade de la prison.",
+        "Cinq jeunes détenus ont été condamnés jeudi pour le lynchage d'un détenu dans une cour "
+        "de promenade de la prison.",
         [("SANCTION", "condamnés", "occurred", None, "Cinq jeunes détenus")],
     ),
     # the possessive of a non-support verb's object is not its subject
