@@ -134,6 +134,26 @@ CASES = [
         "La ministre a salué l'engagement des soignants.",
         [("SUPPORT", "salué", "occurred", "La ministre", "soignants")],
     ),
+    # "combat" is fighting only in the plural; an event noun subject of another trigger is kept
+    ("Il poursuit son combat contre le cancer.", []),
+    (
+        "De violents combats ont opposé l'armée aux rebelles.",
+        [("ASSAULT", "combats", "occurred", None, None)],
+    ),
+    # "opposer" rejects only as "s'opposer"
+    ("La France s'oppose à cette réforme.", [("REJECT", "oppose", "occurred", "La France", None)]),
+    # the agent of a trigger verb is its own event's, not its subject noun's
+    (
+        "Les manifestations ont été dispersées par la police.",
+        [
+            ("PROTEST", "manifestations", "occurred", None, None),
+            ("COERCE", "dispersées", "occurred", "la police", None),
+        ],
+    ),
+    (
+        "Des barrages filtrants ont été déployés par les gilets jaunes.",
+        [("PROTEST", "barrages", "occurred", "les gilets jaunes", None)],
+    ),
     # a time phrase ends an argument phrase
     (
         "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye "

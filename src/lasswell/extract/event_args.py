@@ -6,6 +6,8 @@ the trigger's clause.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
@@ -364,9 +366,9 @@ def _town(t: Token, code: str) -> bool:
 
 
 def noun_args(
-    t: Token, etype: str, humans: frozenset[str], lex: Lexicon
+    t: Token, etype: str, humans: frozenset[str], lex: Lexicon, events: Collection[int] = ()
 ) -> tuple[Token | None, Token | None]:
-    """(actor, recipient) heads of a noun trigger."""
+    """(actor, recipient) heads of a noun trigger; ``events``: the verb triggers of the text."""
     actor = recipient = None
     patient_nouns = lex.words("patient_nouns")
     for c in t.children:
@@ -412,8 +414,15 @@ def noun_args(
         actor = _subject(t.head, lex) or actor
     if actor is None and etype == "CONSULT" and _during(t, lex):
         actor = _participant(t, lex)  # "Lors d'une visite aux commerçants, Bruno Le Maire a affirmé …"
-    if actor is None and t.dep_ in ("nsubj:pass", "nsubj") and t.head.pos_ == "VERB":
-        actor = _agent(t.head)  # "des enquêtes ont été ouvertes par l'IGPN"
+    if (
+        actor is None
+        and t.dep_ in ("nsubj:pass", "nsubj")
+        and t.head.pos_ == "VERB"
+        and t.head.i not in events
+    ):
+        # "des enquêtes ont été ouvertes par l'IGPN"; not "les manifestations ont été dispersées
+        # par la police", whose agent is the dispersal's
+        actor = _agent(t.head)
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
         recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
     return actor, recipient

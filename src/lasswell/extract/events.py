@@ -271,6 +271,8 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
             return _verb_trigger(t, lemma, lex)
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
         return _verb_trigger(t, _verb_lemma(t, lex), lex)  # "réclame" lemmatised as itself
+    if lemma in lex.words("plural_only_nouns") and "Sing" in t.morph.get("Number"):
+        return None  # "le combat contre le cancer" is a cause; "des combats" are fighting
     if t.pos_ == "NOUN" and lemma in lex.nouns and not _in_name(t):
         types = lex.nouns[lemma]
         etype = _sense(t, types, lex) if len(types) > 1 else types[0]
@@ -380,7 +382,9 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         return None  # "a demandé au gouvernement de retirer la réforme": the demand, not a retreat
     # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
     nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
-    args = noun_args(t, etype, ctx.humans, lex) if nominal else verb_args(t, etype, ctx.humans, lex)
+    args = (
+        noun_args(t, etype, ctx.humans, lex, ctx.heads) if nominal else verb_args(t, etype, ctx.humans, lex)
+    )
     if args[1] is not None and etype in lex.words("place_not_recipient") and is_place(args[1], lex.code):
         args = (args[0], None)  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
     if args[0] is None and etype in lex.words("court_acts"):
@@ -434,7 +438,10 @@ def _before_trigger(rng: tuple[int, int], trigger: int) -> tuple[int, int]:
 
 
 def _object_of_trigger(t: Token, heads: set[int]) -> bool:
-    """*menacé de sanctions*, *a dénoncé les violences*: the noun is the content of another event."""
+    """*menacé de sanctions*, *a dénoncé les violences*: the noun is the content of another event
+    (not its subject: *de violents combats ont opposé …*)."""
+    if t.dep_ in ("nsubj", "nsubj:pass"):
+        return False
     if t.head.lower_ == "lors" or case_of(t) in ("lors de", "lors du", "lors des", "pendant", "durant"):
         return False  # "lors des manifestations": when, not what — the protest is reported too
     h = t.head
