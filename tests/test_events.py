@@ -259,6 +259,11 @@ CASES = [
         [("COERCE", "interpellé", "occurred", "Les policiers", "deux hommes")],
     ),
     ("Deux hommes ont été interpellés.", [("COERCE", "interpellés", "occurred", None, "Deux hommes")]),
+    # a phrase set off by a comma before a noun is not part of it
+    (
+        "En Belgique, treize autres personnes interpellées mardi ont été inculpées.",
+        [("COERCE", "interpellées", "occurred", None, "treize autres personnes")],
+    ),
     (
         "Les treize personnes interpellées en France ont été mises en examen.",
         [

@@ -64,8 +64,14 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in _OF:
             break  # "les manifestants pour des politiques …": keep the group, not the reason
         end = c.right_edge.i + 1
-    start = min([t.i, *(c.left_edge.i for c in t.lefts if c.dep_ not in ("punct", "cc", "case", "mark"))])
     doc = t.doc
+    lefts = [
+        c
+        for c in t.lefts
+        if c.dep_ not in ("punct", "cc", "case", "mark")
+        and not any(x.is_punct for x in doc[c.right_edge.i + 1 : t.i])  # "En Belgique, treize personnes"
+    ]
+    start = min([t.i, *(c.left_edge.i for c in lefts)])
     brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
     if brk is not None:
         end = brk  # a phrase never runs across a paragraph break (the parser joins them)
