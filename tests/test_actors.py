@@ -90,3 +90,19 @@ def test_one_party_is_not_both_sides():
     assert _same(macron, Actor("emmanuel macron", None, None, None))
     assert _same(macron, Actor("le président", "e1", None, None))
     assert not _same(macron, Actor("Édouard Philippe", "e2", "FRA", None))
+
+
+def test_euphonic_t_inside_the_pronoun_token():
+    text = "Le député Sébastien Chenu a réagi jeudi. « Ils ont menti », a t-il dénoncé."
+    (ev,) = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert ev.actor.name == "Sébastien Chenu"
+
+
+def test_a_subject_is_not_taken_from_a_sentence_glued_to_this_one():
+    # no space after the full stop: the parser joins the sentences
+    text = (
+        "« Il essaie de se justifier », a t-il commenté jeudi sur BFM-TV.Samedi, des manifestants "
+        "avaient brisé les vitres de la permanence, et tenté d'y mettre le feu."
+    )
+    (ev,) = [e for e in _events(text) if e.trigger.text == "mettre le feu"]
+    assert ev.actor.name == "des manifestants"

@@ -154,6 +154,26 @@ CASES = [
         "Des barrages filtrants ont été déployés par les gilets jaunes.",
         [("PROTEST", "barrages", "occurred", "les gilets jaunes", None)],
     ),
+    # protest acts and blows named by phrases
+    (
+        "Les manifestants ont jeté des œufs sur le candidat.",
+        [("PROTEST", "jeté", "occurred", "Les manifestants", None)],
+    ),
+    ("Il a jeté l'éponge.", []),
+    ("Ils brandissaient une pancarte.", [("PROTEST", "brandissaient", "occurred", "Ils", None)]),
+    (
+        "Des casseurs ont mis le feu à des magasins.",
+        [("PROTEST", "mis le feu", "occurred", "Des casseurs", None)],
+    ),
+    ("Il a reçu un coup de matraque.", [("ASSAULT", "coup de matraque", "occurred", None, "Il")]),
+    (
+        "Le Premier ministre a reçu les syndicats.",
+        [("CONSULT", "reçu", "occurred", "Le Premier ministre", "les syndicats")],
+    ),
+    (
+        "Le président a eu un tête à tête avec son homologue.",
+        [("CONSULT", "tête à tête", "occurred", "Le président", "son homologue")],
+    ),
     # a time phrase ends an argument phrase
     (
         "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye "

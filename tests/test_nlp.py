@@ -97,3 +97,19 @@ def test_fast_tokenizer_equals_stock(stock, text: str) -> None:
 def test_split_elision_before_quote_still_applies() -> None:
     tokens = [t.text for t in lnlp.load_model(MODEL).tokenizer('qu\'"aucune"')]
     assert tokens[:3] == ["qu'", '"', "aucune"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # a full stop glued to the next sentence after an acronym or a number is split off
+        ("a déclaré BFM-TV.Samedi, des", ["a", "déclaré", "BFM", "-", "TV", ".", "Samedi", ",", "des"]),
+        ("fin 2019.En 2020", ["fin", "2019", ".", "En", "2020"]),
+        # abbreviations, initials and domain names stay whole
+        ("U.S.A. et l'O.N.U.", ["U.S.A.", "et", "l'", "O.N.U."]),
+        ("J.-M. Le Pen et M.Macron", ["J.-M.", "Le", "Pen", "et", "M.Macron"]),
+        ("sur www.lemonde.fr et LCI.fr", ["sur", "www.lemonde.fr", "et", "LCI.fr"]),
+    ],
+)
+def test_glued_full_stops(text, tokens):
+    assert [t.text for t in lnlp.load_model(MODEL).tokenizer(text)] == tokens

@@ -69,12 +69,21 @@ def load_model(name: str) -> Language:
     return nlp
 
 
+# A full stop glued to the next sentence after an acronym or a number (*BFM-TV.Samedi*, *fin
+# 2019.En 2020*; news feeds often lose that space). The stock rules split it only after a
+# lower-case letter. Two capitals or digits before it and a capital then a lower-case letter
+# after it: *U.S.A.* and *M.Macron* stay whole.
+_GLUED_FULL_STOP = r"(?<=[A-Z0-9]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+
+
 def _split_elision_before_quote(nlp: Language) -> None:
-    """Tokenise ``qu'"aucune`` as ``qu'`` + ``"`` + ``aucune`` (the stock rules keep one token)."""
+    """Tokenise ``qu'"aucune`` as ``qu'`` + ``"`` + ``aucune`` (the stock rules keep one token),
+    and a full stop glued to the next sentence after an acronym or a number."""
     from spacy.util import compile_infix_regex
 
     current = nlp.tokenizer.infix_finditer.__self__.pattern
-    nlp.tokenizer.infix_finditer = compile_infix_regex([current, r"(?<=[^\W\d_]['’])[\"«“]"]).finditer
+    infixes = [current, r"(?<=[^\W\d_]['’])[\"«“]", _GLUED_FULL_STOP]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @contextmanager

@@ -140,6 +140,8 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             continue
         if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
             return None
+        if not t.sent.start <= t.head.i < t.sent.end:
+            return None  # the parser joined two sentences: the other one's subject is not this one's
         t = t.head
     return None
 
@@ -160,8 +162,8 @@ def _governing_verb(t: Token) -> Token:
 def _inverted_subject(t: Token) -> Token | None:
     """The inverted pronoun of ``t`` (*a-t-il dit*, *dénonce-t-elle*), which the parser hangs on
     the verb or on its auxiliary."""
-    doc = t.doc
-    for k in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
+    doc, sent = t.doc, t.sent
+    for k in range(max(sent.start, t.i - 3), min(sent.end, t.i + 3)):
         p = doc[k]
         if inverted_pronoun(p) and (
             p.head.i == t.i or (p.head.head.i == t.i and p.head.dep_.startswith("aux"))
@@ -405,7 +407,9 @@ def noun_args(
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
     verb = t.head if t.dep_ in ("obj", "obl:arg") and t.head.pos_ in ("VERB", "AUX") else None
-    if verb is not None and lemma_of(verb) in lex.words("subject_undergoes"):
+    if verb is not None and lemma_of(verb) in lex.words("subject_undergoes") | lex.words(
+        "undergone_nouns_verbs"
+    ):
         recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
     elif actor is None and (verb is not None and lemma_of(verb) in lex.words("support_verbs") or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None

@@ -181,6 +181,8 @@ class SpeakerResolver(Descriptions):
             return self.mention(*antecedent) if antecedent else Resolved(None)
         if words in _PRONOUNS or words.lstrip("-") in _PRONOUNS:
             return self.pronoun(s, words)
+        if words.lstrip("-").startswith("t-") and words.lstrip("-")[2:] in _PRONOUNS:
+            return self.pronoun(s, words.lstrip("-")[2:])  # "a t-il dit", the euphonic t in the token
         if words in self.lang.words("same_source") and self.last and self.last.name:
             last = self.last  # "selon la même source": the source quoted just before
             return Resolved(last.name, last.cluster, last.gender, "continuation", last.person, last.plural)
