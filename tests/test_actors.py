@@ -106,3 +106,13 @@ def test_a_subject_is_not_taken_from_a_sentence_glued_to_this_one():
     )
     (ev,) = [e for e in _events(text) if e.trigger.text == "mettre le feu"]
     assert ev.actor.name == "des manifestants"
+
+
+def test_a_phrase_opening_the_sentence_dates_every_clause():
+    text = (
+        "Lundi, quelques heures avant le discours du président, le Premier ministre albanais Edi Rama "
+        "s'est rendu à Pristina pour soutenir son homologue, qualifiant les accusations de honteuses."
+    )
+    events = {e.trigger.text: e for e in _events(text)}
+    assert events["soutenir"].date.value == "2022-01-10"
+    assert events["rendu"].date.value == "2022-01-10"

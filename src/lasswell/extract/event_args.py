@@ -536,7 +536,25 @@ def nearest(doc: Doc, trig: Token, spans: list[tuple[int, int]], ok) -> tuple[in
     à Vienne jeudi* takes Vienne even when Bruxelles is named earlier in the clause)."""
     best = [sp for sp in spans if ok(sp) and _attached(doc, trig, *sp)]
     own = [sp for sp in best if trig.left_edge.i <= sp[0] and sp[1] <= trig.right_edge.i + 1]
+    if not best:
+        best = [sp for sp in spans if sp[0] < trig.i and _frames_sentence(doc, trig, *sp) and ok(sp)]
     return min(own or best, key=lambda sp: abs(sp[0] - trig.i)) if best else None
+
+
+def _frames_sentence(doc: Doc, trig: Token, s: int, e: int) -> bool:
+    """A phrase opening the trigger's sentence and set off by a comma (*Lundi, …*, *Vers 11h45,
+    …*, *Dans la nuit de jeudi à vendredi, …*) frames every clause of it, however far."""
+    # sentence ends read from the tokens: the parser cuts "Lundi," off as a sentence of its own
+    if e >= len(doc) or doc[e].text != "," or any(_ends_sentence(t) for t in doc[e : trig.i]):
+        return False
+    k = s - 1
+    while k >= 0 and not _ends_sentence(doc[k]) and (doc[k].is_punct or doc[k].pos_ in ("CCONJ", "ADV")):
+        k -= 1
+    return k < 0 or _ends_sentence(doc[k])
+
+
+def _ends_sentence(t: Token) -> bool:
+    return t.text in (".", "!", "?", "…") or "\n" in t.text
 
 
 def is_place_phrase(doc: Doc, s: int, e: int, trig: Token, code: str = "fr") -> bool:
