@@ -116,3 +116,25 @@ def test_a_phrase_opening_the_sentence_dates_every_clause():
     events = {e.trigger.text: e for e in _events(text)}
     assert events["soutenir"].date.value == "2022-01-10"
     assert events["rendu"].date.value == "2022-01-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        (
+            "A Tripoli, la grande ville du nord du pays, l'armée a dispersé des centaines de manifestants.",
+            "dispersé",
+            "Tripoli",
+        ),
+        (
+            "Dans le centre de Beyrouth, des dizaines de jeunes ont aussi mis le feu à des magasins.",
+            "mis le feu",
+            "Beyrouth",
+        ),
+        # a frame ends with its sentence
+        ("À Paris, le calme est revenu. Des manifestants ont bloqué la route.", "bloqué", None),
+    ],
+)
+def test_a_place_opening_the_sentence_frames_it(text, trigger, place):
+    (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
+    assert (ev.location.name if ev.location else None) == place

@@ -537,7 +537,7 @@ def nearest(doc: Doc, trig: Token, spans: list[tuple[int, int]], ok) -> tuple[in
     best = [sp for sp in spans if ok(sp) and _attached(doc, trig, *sp)]
     own = [sp for sp in best if trig.left_edge.i <= sp[0] and sp[1] <= trig.right_edge.i + 1]
     if not best:
-        best = [sp for sp in spans if sp[0] < trig.i and _frames_sentence(doc, trig, *sp) and ok(sp)]
+        best = [sp for sp in spans if sp[0] < trig.i and _frames_sentence(doc, trig, *sp)]
     return min(own or best, key=lambda sp: abs(sp[0] - trig.i)) if best else None
 
 
@@ -547,10 +547,27 @@ def _frames_sentence(doc: Doc, trig: Token, s: int, e: int) -> bool:
     # sentence ends read from the tokens: the parser cuts "Lundi," off as a sentence of its own
     if e >= len(doc) or doc[e].text != "," or any(_ends_sentence(t) for t in doc[e : trig.i]):
         return False
-    k = s - 1
-    while k >= 0 and not _ends_sentence(doc[k]) and (doc[k].is_punct or doc[k].pos_ in ("CCONJ", "ADV")):
+    # back to the sentence start through the phrase's own words (*À Tripoli*, *Dans le centre
+    # de Beyrouth*): a preposition must open it, and no verb or comma come between
+    k, words = s - 1, []
+    while k >= 0 and not _ends_sentence(doc[k]) and doc[k].text != ",":
+        words.append(doc[k])
         k -= 1
-    return k < 0 or _ends_sentence(doc[k])
+    if not (k < 0 or _ends_sentence(doc[k])):
+        return False
+    lead = [t for t in reversed(words) if not (t.is_punct or t.pos_ == "CCONJ")]
+    if not lead:
+        return True  # "Lundi, …"
+    # the tagger reads a capital "A" as the verb: the preposition is known by its form
+    return lead[0].lower_ in _FRAMING_PREPOSITIONS and all(t.pos_ in _PHRASE_POS for t in lead[1:])
+
+
+# Parts of speech inside a prepositional phrase opening a sentence (*Dans le centre de Beyrouth*),
+# and the prepositions that open a place or time frame (not *Outre les centres du Syctom*).
+_PHRASE_POS = frozenset({"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "ADV"})
+_FRAMING_PREPOSITIONS = frozenset(
+    {"à", "a", "au", "aux", "en", "dans", "sur", "près", "vers", "depuis", "dès", "pendant", "durant", "lors"}
+)
 
 
 def _ends_sentence(t: Token) -> bool:
@@ -562,7 +579,8 @@ def is_place_phrase(doc: Doc, s: int, e: int, trig: Token, code: str = "fr") -> 
     modifies the trigger or a verb, not another noun (*l'Organisation pour la sécurité … en
     Europe* names a body, it does not say where the event was)."""
     h = head_of(doc, s, e)
-    if not (case_of(h) in ("à", "en", "au", "aux", "dans", "de", "près de") or h.dep_ == "obl:mod"):
+    # "A Tripoli": a capital À is often written without its accent
+    if not (case_of(h) in ("à", "a", "en", "au", "aux", "dans", "de", "près de") or h.dep_ == "obl:mod"):
         return False
     if case_of(h) in _OF and h.head.i == trig.i and not _town(h, code):
         return False  # "la demande de la Russie": a country after an event noun is who, not where
