@@ -174,6 +174,26 @@ CASES = [
         "Le président a eu un tête à tête avec son homologue.",
         [("CONSULT", "tête à tête", "occurred", "Le président", "son homologue")],
     ),
+    # a passive infinitive shares its governing clause's subject
+    (
+        "Des membres du personnel avaient été enlevés par des rebelles avant d'être relâchés.",
+        [
+            ("ASSAULT", "enlevés", "occurred", "des rebelles", "Des membres du personnel"),
+            ("RETREAT", "relâchés", "occurred", None, "Des membres du personnel"),
+        ],
+    ),
+    # an inquiry is about a party, or about the doer of the act it examines
+    (
+        "L'Australie enquête sur l'agression de reporters australiens par la police américaine.",
+        [
+            ("ACCUSE", "enquête", "occurred", "L'Australie", "la police américaine"),
+            ("ASSAULT", "agression", "occurred", "la police américaine", None),
+        ],
+    ),
+    (
+        "Le parquet a ouvert une enquête sur le ministre.",
+        [("ACCUSE", "enquête", "occurred", "Le parquet", "le ministre")],
+    ),
     # a time phrase ends an argument phrase
     (
         "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye "

@@ -271,6 +271,10 @@ def verb_args(
         return _agent(t), patient if patient is not None and person_like(patient, humans) else None
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
+        infinitive = any("Inf" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))
+        if patient is None and t.dep_ in ("advcl", "xcomp", "conj") and infinitive:
+            # "… avaient été enlevés avant d'être relâchés": the governing clause's subject
+            patient = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         return _agent(t), _party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
@@ -356,6 +360,17 @@ def _agentive(t: Token) -> bool:
     return t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and lemma_of(t).endswith(_AGENT_SUFFIXES)
 
 
+def _investigated(t: Token, humans: frozenset[str]) -> Token | None:
+    """Who an inquiry is about (*enquête sur X*): X if a party, else the doer of the act it
+    examines (*sur l'agression de reporters par la police* → la police)."""
+    about = next((c for c in t.children if case_of(c) == "sur"), None)
+    if about is None:
+        return None
+    if person_like(about, humans):
+        return about
+    return next((c for c in about.children if c.dep_ in ("nmod", "obl:agent") and case_of(c) == "par"), None)
+
+
 def _town(t: Token, code: str) -> bool:
     """A city or region, not a country. After an event noun even a capital is where it
     happened (*les pourparlers de Genève*, *l'attentat de Paris*). Read in the gazetteer, as
@@ -406,6 +421,8 @@ def noun_args(
     state = (
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
+    if recipient is None and etype in lex.words("investigated_types"):
+        recipient = _investigated(t, humans)
     verb = t.head if t.dep_ in ("obj", "obl:arg") and t.head.pos_ in ("VERB", "AUX") else None
     if verb is not None and lemma_of(verb) in lex.words("subject_undergoes") | lex.words(
         "undergone_nouns_verbs"
