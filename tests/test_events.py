@@ -194,6 +194,13 @@ CASES = [
         "Le parquet a ouvert une enquête sur le ministre.",
         [("ACCUSE", "enquête", "occurred", "Le parquet", "le ministre")],
     ),
+    # fighting needs a party fought; a capitalised verb form mid-sentence is part of a name
+    ("Elle s'est fixé pour priorité de combattre l'alcoolisme.", []),
+    (
+        "L'UCK a combattu les forces serbes.",
+        [("ASSAULT", "combattu", "occurred", "L'UCK", "les forces serbes")],
+    ),
+    ("La Lotus Exige Sport 410 est proposée au prix de 83 613 euros.", []),
     # a time phrase ends an argument phrase
     (
         "Le président a été mis en accusation par les procureurs du tribunal spécial de la Haye "

@@ -269,6 +269,9 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
         lemma = _verb_lemma(t, lex)
         if lemma in lex.verbs or lemma in lex.reflexive:
             return _verb_trigger(t, lemma, lex)
+    capitalised = t.is_title and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_punct
+    if capitalised:
+        return None  # a verb form inside a name: "la Lotus Exige Sport"
     if t.pos_ == "VERB" or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
         return _verb_trigger(t, _verb_lemma(t, lex), lex)  # "réclame" lemmatised as itself
     if lemma in lex.words("plural_only_nouns") and "Sing" in t.morph.get("Number"):
