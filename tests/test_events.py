@@ -270,6 +270,13 @@ CASES = [
         "Lors d'une visite aux commerçants à Paris, le ministre a affirmé que la situation était grave.",
         [("CONSULT", "visite", "occurred", "le ministre", "commerçants")],
     ),
+    (
+        "Sylvie Goulard rejetée par la Commission européenne : Emmanuel Macron demande des comptes",
+        [
+            ("REJECT", "rejetée", "occurred", "la Commission européenne", "Sylvie Goulard"),
+            ("REQUEST", "demande", "occurred", "Emmanuel Macron", None),
+        ],
+    ),
     # two subjects (a juxtaposed headline): the nearest before the verb
     (
         "Des grèves dans toute la France, la ministre annonce des mesures pour les enseignants.",

@@ -123,10 +123,11 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             )
         ]
         if found:
-            # two subjects before the verb, a comma between them, are a misparse of a
-            # juxtaposition (*Des rassemblements …, Agnès Buzyn annonce …*): the nearer is its own
+            # two subjects before the verb, a comma or colon between them, are a misparse of a
+            # juxtaposition (*Des rassemblements …, Agnès Buzyn annonce …*; a headline's *X : Y
+            # demande …*): the nearer is its own
             before = [c for c in found if c.i < t.i]
-            if len(before) > 1 and any(x.text == "," for x in t.doc[before[-2].i : before[-1].i]):
+            if len(before) > 1 and any(x.text in (",", ":") for x in t.doc[before[-2].i : before[-1].i]):
                 return before[-1]
             return found[0]
         if (
