@@ -13,7 +13,16 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
 from lasswell.extract.places import lookup_place
-from lasswell.extract.tree import case_of, clause_head, head_of, is_future, is_passive, is_reflexive, lemma_of
+from lasswell.extract.tree import (
+    case_of,
+    clause_head,
+    entity_span,
+    head_of,
+    is_future,
+    is_passive,
+    is_reflexive,
+    lemma_of,
+)
 
 # A date, place or argument further than this many tokens from its trigger is not taken
 # (long sentences chain several clauses the parser sometimes attaches to the wrong head).
@@ -80,7 +89,7 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         # "les procureurs de la Haye la semaine dernière": a time phrase deep in the phrase ends it
         w = doc[when]
         end = max(t.i + 1, (w.head if w.dep_ == "amod" and w.head.i > t.i else w).left_edge.i)
-    ent = next((x for x in doc.ents if x.start <= t.i < x.end and x.label_ == "PER"), None)
+    ent = doc[slice(*span)] if t.ent_type_ == "PER" and (span := entity_span(t)) else None
     if ent is not None and ent.end > end and all(doc[k].pos_ == "PROPN" for k in range(end, ent.end)):
         end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
     if ent is not None and ent.start < start and all(doc[k].pos_ == "PROPN" for k in range(ent.start, start)):
@@ -236,7 +245,7 @@ def is_place(t: Token, code: str) -> bool:
     """A place that is no country: a town, a road, a site (*Gallargues et Aimargues*, *le
     tunnel de Saint-Béat*)."""
     if t.ent_type_ == "LOC":
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        ent = t.doc[slice(*span)] if (span := entity_span(t)) else None
         entry = lookup_place(ent.text if ent is not None else t.text, (), code)
         return entry is None or entry.kind != "country"
     return _town(t, code)
@@ -336,7 +345,7 @@ def _country_addressed(c: Token, code: str) -> bool:
     country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*)."""
     if case_of(c) != "à" or not any(d.dep_ == "det" for d in c.children):
         return False
-    ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+    ent = c.doc[slice(*span)] if (span := entity_span(c)) else None
     entry = lookup_place(ent.text if ent is not None else c.text, (), code)
     return entry is not None and entry.kind == "country"
 
@@ -379,10 +388,10 @@ def _town(t: Token, code: str) -> bool:
     if t.ent_type_ == "PER" or (t.pos_ != "PROPN" and t.ent_type_ != "LOC"):
         return False
     parts = [t, *(c for c in t.children if c.dep_ == "flat:name")]  # "Nancy Pelosi" is no Nancy
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = t.doc[slice(*span)] if (span := entity_span(t)) else None
     name = (
         ent.text
-        if ent is not None and ent.label_ == "LOC" and len(parts) == 1
+        if ent is not None and t.ent_type_ == "LOC" and len(parts) == 1
         else " ".join(p.text for p in parts)
     )
     entry = lookup_place(name, (), code)

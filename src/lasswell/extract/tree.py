@@ -154,6 +154,19 @@ def is_passive(t: Token) -> bool:
     return True
 
 
+def entity_span(t: Token) -> tuple[int, int] | None:
+    """Token range of the named entity ``t`` is in, read from its IOB tags (cheaper than
+    scanning ``doc.ents`` for every argument)."""
+    if not t.ent_type_:
+        return None
+    doc, start, end = t.doc, t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def head_of(doc: Doc, s: int, e: int) -> Token:
     """The token of ``doc[s:e]`` whose head lies outside it."""
     for t in doc[s:e]:
