@@ -262,9 +262,11 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> tuple[int, int, str, str] |
         phrase = None  # "mis en garde à vue" is custody, not "mettre en garde"
     if phrase and (phrase[2] != "reflexive" or is_reflexive(t) or is_reflexive(t.head)):
         return t.i, phrase[0], phrase[1], "phrase"
+    if t.pos_ not in ("VERB", "ADJ", "NOUN"):
+        return None  # only phrases start elsewhere
     lemma = lemma_of(t)
-    auxiliary = any(c.dep_.startswith("aux") for c in t.children)
-    if t.pos_ == "ADJ" and (t.dep_ == "ROOT" or is_reflexive(t)) or t.pos_ == "NOUN" and auxiliary:
+    auxiliary = t.pos_ == "NOUN" and any(c.dep_.startswith("aux") for c in t.children)
+    if t.pos_ == "ADJ" and (t.dep_ == "ROOT" or is_reflexive(t)) or auxiliary:
         # a verb the tagger missed: "le comédien ironise :", "il a téléphoné à"
         lemma = _verb_lemma(t, lex)
         if lemma in lex.verbs or lemma in lex.reflexive:
