@@ -401,6 +401,18 @@ CASES = [
         "Le parquet a requis cinq ans de prison contre l'ancien ministre.",
         [("ACCUSE", "requis", "occurred", "Le parquet", "l'ancien ministre")],
     ),
+    (
+        "Le syndicat a appelé à la grève.",
+        [
+            ("REQUEST", "appelé", "occurred", "Le syndicat", None),
+            ("PROTEST", "grève", "planned", "Le syndicat", None),
+        ],
+    ),
+    ("Il a dénoncé les manifestations.", [("ACCUSE", "dénoncé", "occurred", "Il", None)]),
+    (
+        "Le Premier ministre a rendu hommage aux victimes.",
+        [("SUPPORT", "rendu hommage", "occurred", "Le Premier ministre", "victimes")],
+    ),
     # a call to demonstrate: the protest is planned
     (
         "Les syndicats appellent à manifester jeudi.",

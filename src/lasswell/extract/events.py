@@ -363,13 +363,15 @@ def find_events(
     return _one_per_clause(doc, out)
 
 
-def _asserted(ctx: _Context, t: Token, kind: str) -> bool:
+def _asserted(ctx: _Context, t: Token, kind: str, etype: str = "") -> bool:
     """Not negated, conditional, hypothetical, a repeat, the content of another event, generic."""
     lex = ctx.lex
     if kind not in ("negated", "desire") and (
         is_conditional(t) or is_conditional(clause_head(t)) or _hypothetical(t, lex)
     ):
         return False
+    if kind == "noun" and _called(t, etype, lex):
+        return True  # "le syndicat a appelé à la grève": a protest called for (EVENTS.md §3)
     if kind == "noun" and (
         _anaphoric(t, lex) or _object_of_trigger(t, ctx.heads) or not _asserted_noun(t, lex)
     ):
@@ -377,10 +379,15 @@ def _asserted(ctx: _Context, t: Token, kind: str) -> bool:
     return not ("Inf" in t.morph.get("VerbForm") and t.head.pos_ == "NOUN")  # "le droit de manifester"
 
 
+def _called(t: Token, etype: str, lex: Lexicon) -> bool:
+    """An act a call is made for (*appelle à la grève*), of a type that counts as planned."""
+    return etype in lex.words("called_acts") and lemma_of(t.head) in lex.words("call_verbs")
+
+
 def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandidate | None:
     """The event of one trigger with its arguments, or None if the clause does not assert it."""
     doc, lex, t = ctx.doc, ctx.lex, ctx.doc[s]
-    if not _asserted(ctx, t, kind):
+    if not _asserted(ctx, t, kind, etype):
         return None
     content = ctx.contents.get(t.head.i) not in (None, etype) and "Inf" in t.morph.get("VerbForm")
     if content and etype not in lex.words("called_acts"):
@@ -402,6 +409,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
     # "Nous n'accepterons pas …": a refusal in the future tense is made now
     status = "occurred" if kind == "negated" else status_of(t, lex)
+    if kind == "noun" and _called(t, etype, lex):
+        status = "planned"
     if status == "planned" and kind == "verb" and self_act(t):
         if etype in lex.words("pledgeable"):
             etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
