@@ -21,14 +21,11 @@ from lasswell.extract.event_args import (
     court_in_sentence,
     is_party,
     is_place,
-    is_place_phrase,
-    nearest,
     noun_args,
     noun_phrase,
-    self_act,
-    status_of,
     verb_args,
 )
+from lasswell.extract.event_frame import is_place_phrase, nearest, self_act, status_of
 from lasswell.extract.event_lexicon import TRIGGER_CONFIDENCE, Lexicon, cameo, lexicon
 from lasswell.extract.tree import (
     case_of,
