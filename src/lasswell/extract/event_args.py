@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
-from lasswell.extract.places import lookup_place
+from lasswell.extract.places import GazetteerEntry, lookup_place
 from lasswell.extract.tree import (
     case_of,
     entity_span,
@@ -236,10 +236,18 @@ def is_place(t: Token, code: str) -> bool:
     """A place that is no country: a town, a road, a site (*Gallargues et Aimargues*, *le
     tunnel de Saint-Béat*)."""
     if t.ent_type_ == "LOC":
-        ent = t.doc[slice(*span)] if (span := entity_span(t)) else None
-        entry = lookup_place(ent.text if ent is not None else t.text, (), code)
+        entry = _place_entry(t, code)
         return entry is None or entry.kind != "country"
     return is_town(t, code)
+
+
+def _place_entry(t: Token, code: str) -> GazetteerEntry | None:
+    """The gazetteer entry of the name ``t`` heads: its LOC entity, else the name with its
+    *flat:name* parts (*Nancy Pelosi* is no Nancy)."""
+    parts = [t, *(c for c in t.children if c.dep_ == "flat:name")]
+    span = entity_span(t) if t.ent_type_ == "LOC" and len(parts) == 1 else None
+    name = t.doc[slice(*span)].text if span else " ".join(p.text for p in parts)
+    return lookup_place(name, (), code)
 
 
 def _party(t: Token | None, humans: frozenset[str]) -> Token | None:
@@ -336,8 +344,7 @@ def _country_addressed(c: Token, code: str) -> bool:
     country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*)."""
     if case_of(c) != "à" or not any(d.dep_ == "det" for d in c.children):
         return False
-    ent = c.doc[slice(*span)] if (span := entity_span(c)) else None
-    entry = lookup_place(ent.text if ent is not None else c.text, (), code)
+    entry = _place_entry(c, code)
     return entry is not None and entry.kind == "country"
 
 
@@ -378,14 +385,7 @@ def is_town(t: Token, code: str) -> bool:
     the tagger labels such names LOC, ORG or MISC by turns."""
     if t.ent_type_ == "PER" or (t.pos_ != "PROPN" and t.ent_type_ != "LOC"):
         return False
-    parts = [t, *(c for c in t.children if c.dep_ == "flat:name")]  # "Nancy Pelosi" is no Nancy
-    ent = t.doc[slice(*span)] if (span := entity_span(t)) else None
-    name = (
-        ent.text
-        if ent is not None and t.ent_type_ == "LOC" and len(parts) == 1
-        else " ".join(p.text for p in parts)
-    )
-    entry = lookup_place(name, (), code)
+    entry = _place_entry(t, code)
     return entry is not None and entry.kind != "country"
 
 
