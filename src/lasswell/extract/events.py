@@ -345,7 +345,7 @@ def find_events(
     ctx = _Context(
         doc,
         lex,
-        lang.words("human_nouns") | lang.words("role_nouns") | lex.words("actor_nouns"),
+        lex.humans,
         lang.words("time_words"),
         [d for d in (tok_range(doc, a, b) for a, b in dates) if d],
         list(places),
@@ -389,30 +389,15 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     content = ctx.contents.get(t.head.i) not in (None, etype) and "Inf" in t.morph.get("VerbForm")
     if content and etype not in lex.words("called_acts"):
         return None  # "a demandé au gouvernement de retirer la réforme": the demand, not a retreat
-    # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
-    nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
-    args = (
-        noun_args(t, etype, ctx.humans, lex, ctx.heads) if nominal else verb_args(t, etype, ctx.humans, lex)
+    actor, recipient = (
+        _before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in _args(ctx, t, etype)
     )
-    if args[1] is not None and etype in lex.words("place_not_recipient") and is_place(args[1], lex.code):
-        args = (args[0], None)  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
-    if args[0] is None and etype in lex.words("court_acts"):
-        args = (court_in_sentence(t, lex), args[1])  # "au tribunal de Poitiers, X a écopé de …"
-    actor, recipient = (_before_trigger(noun_phrase(a, ctx.stop), s) if a is not None else None for a in args)
     date = nearest(doc, t, ctx.dates, lambda sp: True)
     loc = nearest(doc, t, ctx.places, lambda sp: is_place_phrase(doc, *sp, t, lex.code))
     bare = not (actor or recipient or loc or date)
     if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
-    # "Nous n'accepterons pas …": a refusal in the future tense is made now
-    status = "occurred" if kind == "negated" else status_of(t, lex)
-    if kind == "noun" and _called(t, etype, lex):
-        status = "planned"
-    if status == "planned" and kind == "verb" and self_act(t):
-        if etype in lex.words("pledgeable"):
-            etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
-        elif etype in lex.words("threatenable") and _first_person(t):
-            etype = "THREATEN"  # "j'arrêterai tous ceux qui …": announcing a sanction is a threat
+    status, etype = _status(t, etype, kind, lex)
     return EventCandidate(
         type=etype,
         trigger=(s, e),
@@ -424,6 +409,36 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
         location=loc,
         date=(doc[date[0]].idx, doc[date[1] - 1].idx + len(doc[date[1] - 1])) if date else None,
     )
+
+
+def _args(ctx: _Context, t: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """(actor, recipient) heads of the trigger ``t``."""
+    lex = ctx.lex
+    # a "noun" with an auxiliary is a verb the tagger missed ("a téléphoné")
+    nominal = t.pos_ in ("NOUN", "PROPN") and not any(c.dep_.startswith("aux") for c in t.children)
+    if nominal:
+        actor, recipient = noun_args(t, etype, ctx.humans, lex, ctx.heads)
+    else:
+        actor, recipient = verb_args(t, etype, ctx.humans, lex)
+    if recipient is not None and etype in lex.words("place_not_recipient") and is_place(recipient, lex.code):
+        recipient = None  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
+    if actor is None and etype in lex.words("court_acts"):
+        actor = court_in_sentence(t, lex)  # "au tribunal de Poitiers, X a écopé de …"
+    return actor, recipient
+
+
+def _status(t: Token, etype: str, kind: str, lex: Lexicon) -> tuple[str, str]:
+    """(status, type): planned or occurred; a future own act may be a pledge or a threat."""
+    # "Nous n'accepterons pas …": a refusal in the future tense is made now
+    status = "occurred" if kind == "negated" else status_of(t, lex)
+    if kind == "noun" and _called(t, etype, lex):
+        status = "planned"
+    if status == "planned" and kind == "verb" and self_act(t):
+        if etype in lex.words("pledgeable"):
+            etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
+        elif etype in lex.words("threatenable") and _first_person(t):
+            etype = "THREATEN"  # "j'arrêterai tous ceux qui …": announcing a sanction is a threat
+    return status, etype
 
 
 def _first_person(t: Token) -> bool:
