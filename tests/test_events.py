@@ -115,6 +115,21 @@ CASES = [
         "Sa venue a suscité de vives critiques de la part de certains députés.",
         [("ACCUSE", "critiques", "occurred", "certains députés", None)],
     ),
+    # a refusal is aimed at the party of the act refused
+    (
+        "Le gouvernement a refusé de négocier avec les grévistes.",
+        [("REJECT", "refusé", "occurred", "Le gouvernement", "les grévistes")],
+    ),
+    (
+        "Belgrade refuse de reconnaître le Kosovo.",
+        [("REJECT", "refuse", "occurred", "Belgrade", "le Kosovo")],
+    ),
+    ("Il a refusé de partir.", [("REJECT", "refusé", "occurred", "Il", None)]),
+    # a no-confidence motion is a challenge, not censorship
+    (
+        "L'opposition a déposé une motion de censure contre le gouvernement.",
+        [("ACCUSE", "motion de censure", "occurred", "L'opposition", None)],
+    ),
     # the content of a demand, threat or refusal is no event of its own (EVENTS.md §3)
     (
         "Il a demandé au gouvernement de retirer la réforme.",

@@ -336,7 +336,20 @@ def verb_args(
             for d in c.children
             if d.dep_ == "nmod" and case_of(d) in ("à", "au", "aux") and _addressed(d, humans, lex.code)
         ]
-    return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
+    if ranked:
+        return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1]
+    return actor, _refused_party(t, etype, humans, lex)
+
+
+def _refused_party(t: Token, etype: str, humans: frozenset[str], lex: Lexicon) -> Token | None:
+    """Whom a refusal is aimed at: the party of the refused act (*a refusé de négocier avec les
+    grévistes*, *refuse de reconnaître le Kosovo*)."""
+    if etype not in lex.words("content_party_types"):
+        return None
+    content = next(
+        (c for c in t.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")), None
+    )
+    return verb_args(content, etype, humans, lex)[1] if content is not None else None
 
 
 def _country_addressed(c: Token, code: str) -> bool:
