@@ -115,6 +115,15 @@ CASES = [
         "Sa venue a suscité de vives critiques de la part de certains députés.",
         [("ACCUSE", "critiques", "occurred", "certains députés", None)],
     ),
+    # a verb's sense by its object: aid released, or a blockade cleared
+    (
+        "Le gouvernement a débloqué une aide de 10 millions d'euros pour les agriculteurs.",
+        [("AID", "débloqué", "occurred", "Le gouvernement", None)],
+    ),
+    (
+        "Les forces de l'ordre ont débloqué l'accès au dépôt.",
+        [("COERCE", "débloqué", "occurred", "Les forces de l'ordre", None)],
+    ),
     # a refusal is aimed at the party of the act refused
     (
         "Le gouvernement a refusé de négocier avec les grévistes.",

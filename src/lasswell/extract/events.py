@@ -302,8 +302,17 @@ def _verb_trigger(t: Token, lemma: str, lex: Lexicon) -> tuple[int, int, str, st
     types = lex.verbs.get(lemma)
     if not types and lemma in lex.words("pledge_verbs") and _pledges(t, lex):
         types = ("AGREE",)
-    etype = _sense(t, types, lex) if types else None
+    etype = _object_sense(t, lemma, lex) or (_sense(t, types, lex) if types else None)
     return (t.i, t.i + 1, etype, "verb") if etype else None
+
+
+def _object_sense(t: Token, lemma: str, lex: Lexicon) -> str | None:
+    """A type a verb takes with a given kind of object (*débloquer une aide* aids; *débloquer
+    les routes* clears a blockade)."""
+    for etype, objects in lex.data.get("object_senses", {}).get(lemma, {}).items():
+        if _patient_in(t, frozenset(objects)):
+            return etype
+    return None
 
 
 @dataclass(frozen=True)
