@@ -118,8 +118,9 @@ CASES = [
     # a verb's sense by its object: aid released, or a blockade cleared
     (
         "Le gouvernement a débloqué une aide de 10 millions d'euros pour les agriculteurs.",
-        [("AID", "débloqué", "occurred", "Le gouvernement", None)],
+        [("AID", "débloqué", "occurred", "Le gouvernement", "les agriculteurs")],
     ),
+    ("Il a fourni des armes pour la défense du pays.", [("AID", "fourni", "occurred", "Il", None)]),
     (
         "Les forces de l'ordre ont débloqué l'accès au dépôt.",
         [("COERCE", "débloqué", "occurred", "Les forces de l'ordre", None)],

@@ -317,6 +317,8 @@ def verb_args(
         if (c.dep_ in ("obj", "iobj") or bare) and not case:
             if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
                 ranked.append((0, c))
+        elif c.dep_.startswith("obl") and case == "pour" and etype in lex.words("beneficiary_types"):
+            ranked.append((2, c))  # "a débloqué dix millions pour les agriculteurs"
         elif c.dep_.startswith("obl") and case == "sur" and etype in lex.words("target_on_types"):
             ranked.append((1, c))  # "a tiré des roquettes sur Israël", "a tiré sur la foule"
         elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
@@ -330,11 +332,13 @@ def verb_args(
     if not ranked:
         # "livrer des armes à l'Ukraine": the parser hangs the recipient on the object
         ranked = [
-            (_RECIPIENT_CASES[case_of(d)], d)
+            (_RECIPIENT_CASES.get(case_of(d), 2), d)
             for c in t.children
             if c.dep_ == "obj"
             for d in c.children
-            if d.dep_ == "nmod" and case_of(d) in ("à", "au", "aux") and _addressed(d, humans, lex.code)
+            if d.dep_ == "nmod"
+            and (case_of(d) in ("à", "au", "aux") or _beneficiary(d, etype, lex))
+            and _addressed(d, humans, lex.code)
         ]
     if ranked:
         return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1]
@@ -350,6 +354,11 @@ def _refused_party(t: Token, etype: str, humans: frozenset[str], lex: Lexicon) -
         (c for c in t.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")), None
     )
     return verb_args(content, etype, humans, lex)[1] if content is not None else None
+
+
+def _beneficiary(c: Token, etype: str, lex: Lexicon) -> bool:
+    """*pour X* after aid: X receives it."""
+    return case_of(c) == "pour" and etype in lex.words("beneficiary_types")
 
 
 def _country_addressed(c: Token, code: str) -> bool:
@@ -429,7 +438,11 @@ def noun_args(
             actor = source if source is not None else actor
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
-        elif c.dep_ == "nmod" and case in ("à", "au", "aux") and _addressed(c, humans, lex.code):
+        elif (
+            c.dep_ == "nmod"
+            and (case in ("à", "au", "aux") or _beneficiary(c, etype, lex))
+            and _addressed(c, humans, lex.code)
+        ):
             recipient = c  # "son soutien à l'Ukraine", "l'aide aux réfugiés"
     # "sont en grève", "en visite au salon"; "ont eu recours à des gaz", "ont riposté avec des gaz"
     state = (
