@@ -221,7 +221,7 @@ def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
 
 # Endings of nouns of people (*jihadiste*, *surveillant*, *plongeur*, *institutrice*,
 # *humanitaire*, *gardien*): a patient so named is a party even when no word list has it.
-_PERSON_SUFFIXES = (*_AGENT_SUFFIXES, "trice", "ice", "iste", "iens")
+_PERSON_SUFFIXES = (*_AGENT_SUFFIXES, "trice", "ice", "iens")
 
 
 def is_party(t: Token, humans: frozenset[str]) -> bool:
@@ -487,10 +487,7 @@ def _verb_recipient(verb: Token, humans: frozenset[str], code: str) -> Token | N
     ranked = [
         (_RECIPIENT_CASES[case_of(c)], c)
         for c in verb.children
-        if c.dep_.startswith("obl")
-        and case_of(c) in _RECIPIENT_CASES
-        and (c.ent_type_ != "LOC" or _country_addressed(c, code))
-        and (person_like(c, humans) or _agentive(c))
+        if c.dep_.startswith("obl") and case_of(c) in _RECIPIENT_CASES and _addressed(c, humans, code)
     ]
     return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
 
