@@ -466,6 +466,33 @@ CASES = [
         "Le ministre a essuyé de vives critiques de la part de l'opposition.",
         [("ACCUSE", "critiques", "occurred", "l'opposition", "Le ministre")],
     ),
+    # a verb of causing: its object does the infinitive's act, not the causer
+    (
+        "Une campagne de bombardements a contraint les forces serbes à se retirer.",
+        [("RETREAT", "retirer", "occurred", "les forces serbes", None)],
+    ),
+    (
+        "Le président a poussé la justice à lancer une enquête.",
+        [("ACCUSE", "enquête", "occurred", "la justice", None)],
+    ),
+    # an object clitic names nobody: no actor rather than the causer
+    ("Ils l'ont contraint à démissionner.", [("RETREAT", "démissionner", "occurred", None, None)]),
+    # not a verb of causing: the subject still acts
+    ("Le ministre a décidé de démissionner.", [("RETREAT", "démissionner", "occurred", "Le ministre", None)]),
+    # hyphenated words are kept whole
+    (
+        "La CGT-Energie a déposé un préavis de grève pour jeudi.",
+        [("PROTEST", "préavis de grève", "occurred", "CGT-Energie", None)],
+    ),
+    ("Le Hamas a tiré sur Tel-Aviv.", [("ASSAULT", "tiré", "occurred", "Le Hamas", "Tel-Aviv")]),
+    # lifting a measure is a concession; lifting a veil or funds is not
+    (
+        "Washington a levé les sanctions contre l'Iran.",
+        [("CONCEDE", "levé", "occurred", "Washington", "l'Iran")],
+    ),
+    ("Les restrictions ont été levées lundi.", [("CONCEDE", "levées", "occurred", None, None)]),
+    ("Le constructeur a levé le voile sur sa nouvelle voiture.", []),
+    ("La start-up a levé 10 millions d'euros.", []),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
@@ -89,6 +89,34 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+    return _whole_words(doc, start, end)
+
+
+_HYPHENS = ("-", "‑", "–")
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a phrase to whole hyphenated words, which the tokenizer splits and the parser may
+    cut (*la CGT-Energie* headed by *Energie*, *camions-bennes*)."""
+
+    def joined(k: int) -> bool:  # doc[k - 1] and doc[k] are parts of one hyphenated word
+        a, b = doc[k - 1], doc[k]
+        if a.whitespace_:
+            return False
+        if a.text in _HYPHENS:
+            return b.is_alpha and k >= 2 and doc[k - 2].is_alpha and not doc[k - 2].whitespace_
+        return (
+            b.text in _HYPHENS
+            and a.is_alpha
+            and not b.whitespace_
+            and k + 1 < len(doc)
+            and doc[k + 1].is_alpha
+        )
+
+    while start > 0 and joined(start):
+        start -= 1
+    while end < len(doc) and joined(end):
+        end += 1
     return start, end
 
 
@@ -141,10 +169,30 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             continue
         if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
             return None
+        if _controls(t, lex):
+            return _controller(t)
         if not t.sent.start <= t.head.i < t.sent.end:
             return None  # the parser joined two sentences: the other one's subject is not this one's
         t = t.head
     return None
+
+
+def _controls(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` the infinitive of a verb of causing or allowing (*a contraint X à se retirer*)?"""
+    return (
+        t.dep_ == "xcomp"
+        and "Inf" in t.morph.get("VerbForm")
+        and lemma_of(t.head) in lex.words("object_control")
+    )
+
+
+def _controller(t: Token) -> Token | None:
+    """The object that does the infinitive's act (*a contraint les forces serbes à se retirer*),
+    not the causer; an object clitic (*l'ont contraint*) names nobody here."""
+    obj = next((c for c in t.head.children if c.dep_ == "obj" and c.i < t.i), None)
+    if obj is None or obj.pos_ == "PRON" and not person_like(obj, frozenset()):
+        return None
+    return obj
 
 
 def _detached(t: Token) -> bool:
