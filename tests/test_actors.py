@@ -138,3 +138,40 @@ def test_a_phrase_opening_the_sentence_dates_every_clause():
 def test_a_place_opening_the_sentence_frames_it(text, trigger, place):
     (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
     assert (ev.location.name if ev.location else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "field", "name"),
+    [
+        # several parties: their names joined with "et", each as the text writes it
+        (
+            "La Russie souhaite que les États-Unis et l'OTAN fournissent des garanties.",
+            "souhaite",
+            "recipient",
+            "les États-Unis et l'OTAN",
+        ),
+        (
+            "Brigitte Macron et Carole Bouquet s'engagent pour la protection de l'enfance.",
+            "engagent",
+            "actor",
+            "Brigitte Macron et Carole Bouquet",
+        ),
+        # an apposition set off by commas is one party, not two
+        (
+            "Un autre humanitaire français, Benoît Maria, a été tué lors d'une attaque armée.",
+            "tué",
+            "recipient",
+            "Benoît Maria",
+        ),
+    ],
+)
+def test_coordinated_parties_are_named_together(text, trigger, field, name):
+    (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
+    assert getattr(ev, field).name == name
+
+
+def test_a_group_is_no_single_entity_and_has_a_country_only_when_shared():
+    (ev,) = [e for e in _events("La Russie souhaite que les États-Unis et l'OTAN fournissent des garanties.")]
+    assert ev.recipient.country is None and ev.recipient.entity_id is None
+    (ev,) = _events("La France et l'Allemagne ont rencontré la Chine.")
+    assert ev.actor.name == "La France et l'Allemagne" and ev.actor.country is None

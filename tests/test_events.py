@@ -485,6 +485,11 @@ CASES = [
         [("PROTEST", "préavis de grève", "occurred", "CGT-Energie", None)],
     ),
     ("Le Hamas a tiré sur Tel-Aviv.", [("ASSAULT", "tiré", "occurred", "Le Hamas", "Tel-Aviv")]),
+    # an infinitive after "de" that the parser hung as a complement shares the subject
+    (
+        "Jean Messiha a décidé d'interpeller la LICRA sur Twitter.",
+        [("REQUEST", "interpeller", "occurred", "Jean Messiha", "la LICRA")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

@@ -21,6 +21,8 @@ from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
 from lasswell.extract.speakers import SpeakerResolver
 from lasswell.extract.time import resolve_date
+from lasswell.extract.tree import conjuncts
+from lasswell.identity import name_key
 from lasswell.lang import LanguageData
 from lasswell.nlp import text_of, token_span
 from lasswell.records import Actor, Event, Place, Quote, Span, TimeRef
@@ -46,6 +48,12 @@ def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> int | None:
         if q.start <= start < q.end:
             return n
     return None
+
+
+def _as_written(a: Actor) -> str:
+    """A party's name, with its article as the text writes it (*l'OTAN*) inside a group."""
+    text = a.mention.text if a.mention else ""
+    return text if text and name_key(text) == name_key(a.name or "") else a.name or ""
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -134,8 +142,25 @@ class ArgumentResolver:
                 return Actor(sp.name, sp.entity_id, country, sp.mention or mention)
         if rng is None:
             return None
-        r = self.speakers.pronoun(rng[0], "son") if words in POSSESSIVES else self.speakers.mention(*rng)
-        return self._named(r, mention)
+        if words in POSSESSIVES:
+            return self._named(self.speakers.pronoun(rng[0], "son"), mention)
+        parts = conjuncts(self.doc, *rng)
+        if len(parts) > 1:
+            group = self._group(parts, mention)
+            if group is not None:
+                return group
+        return self._named(self.speakers.mention(*rng), mention)
+
+    def _group(self, parts: list[tuple[int, int]], mention: Span | None) -> Actor | None:
+        """Several parties acting together (*la LICRA et SOS Racisme*): their names joined with
+        *et* (EVENTS.md §2), a country only when they share one, no single entity."""
+        named = [self._named(self.speakers.mention(*p), token_span(self.doc, p)) for p in parts]
+        if any(a is None or a.name is None for a in named):
+            return None
+        names = [_as_written(a) for a in named]
+        countries = {a.country for a in named}
+        joined = ", ".join(names[:-1]) + " et " + names[-1]
+        return Actor(joined, None, countries.pop() if len(countries) == 1 else None, mention)
 
     def _named(self, r: Resolved, mention: Span | None) -> Actor | None:
         name = r.name

@@ -167,7 +167,7 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
                 return t.head  # "une trentaine de manifestants réclamant …": the noun acts
             t = _governing_verb(t.head)  # "… s'est adressé à l'électorat, fustigeant …": the subject acts
             continue
-        if t.dep_ not in ("conj", "xcomp", "advcl", "acl") or t.head.i == t.i:
+        if not (t.dep_ in ("conj", "xcomp", "advcl", "acl") or _infinitive_complement(t)) or t.head.i == t.i:
             return None
         if _controls(t, lex):
             return _controller(t)
@@ -175,6 +175,12 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             return None  # the parser joined two sentences: the other one's subject is not this one's
         t = t.head
     return None
+
+
+def _infinitive_complement(t: Token) -> bool:
+    """*a décidé d'interpeller*: a verb after *de* / *à* that the parser labelled as a noun
+    complement (and the tagger sometimes as finite) completes its governing verb."""
+    return t.pos_ == "VERB" and t.dep_ in ("obl:arg", "obl", "obj") and case_of(t) in ("de", "d'", "à")
 
 
 def _controls(t: Token, lex: Lexicon) -> bool:

@@ -179,3 +179,31 @@ def tok_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """The token range covering the characters ``a:b``, or None."""
     span = doc.char_span(a, b, alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
+
+
+_NOT_IN_CONJUNCT = ("conj", "cc", "punct", "acl", "acl:relcl", "xcomp", "advcl", "appos", "ccomp")
+
+
+def conjuncts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """The coordinated phrases of ``doc[s:e]`` (*la LICRA et SOS Racisme* → *la LICRA*, *SOS
+    Racisme*), each without its conjunction or comma; the whole range when there is one."""
+    root = head_of(doc, s, e)
+    heads = [root, *(c for c in root.children if c.dep_ == "conj" and s <= c.i < e and c.i > root.i)]
+    if len(heads) == 1 or not any(c.dep_ == "cc" for c in heads[-1].children):
+        return [(s, e)]  # no "et" / "ou": an apposition misread (*un humanitaire, Benoît Maria,*)
+
+    def joiner(t: Token) -> bool:
+        return t.dep_ == "cc" or t.text == ","
+
+    out = []
+    for k, h in enumerate(heads):
+        start = s if k == 0 else h.left_edge.i
+        while start < h.i and joiner(doc[start]):
+            start += 1
+        end = e if k == len(heads) - 1 else heads[k + 1].left_edge.i
+        own = [c.right_edge.i for c in h.children if c.dep_ not in _NOT_IN_CONJUNCT and c.i > h.i]
+        end = min(end, max([h.i, *own]) + 1)  # not a clause hung on it (*d'autres personnes d'être …*)
+        while end > start + 1 and joiner(doc[end - 1]):
+            end -= 1
+        out.append((start, end))
+    return out
