@@ -490,6 +490,49 @@ CASES = [
         "Jean Messiha a décidé d'interpeller la LICRA sur Twitter.",
         [("REQUEST", "interpeller", "occurred", "Jean Messiha", "la LICRA")],
     ),
+    # "faire l'objet de", "être la cible de": the subject undergoes the act, it does not do it
+    (
+        "Le ministre fait l'objet d'une enquête.",
+        [("ACCUSE", "enquête", "occurred", None, "Le ministre")],
+    ),
+    (
+        "Le ministre est la cible de vives critiques de la part de l'opposition.",
+        [("ACCUSE", "critiques", "occurred", "l'opposition", "Le ministre")],
+    ),
+    # … a thing so named is no recipient
+    (
+        "Le projet fait l'objet de négociations entre les syndicats et le patronat.",
+        [("CONSULT", "négociations", "occurred", None, "les syndicats et le patronat")],
+    ),
+    # "visant X" after an event noun names its recipient
+    (
+        "Le parquet a ouvert une enquête visant le couple.",
+        [("ACCUSE", "enquête", "occurred", "Le parquet", "le couple")],
+    ),
+    (
+        "Le parquet a ouvert une enquête visant la réforme.",
+        [("ACCUSE", "enquête", "occurred", "Le parquet", None)],
+    ),
+    # arguments the parser hung on a time word after the noun
+    (
+        "Lors d'une visite ce dimanche aux commerçants à Paris, Bruno Le Maire a affirmé que c'était une "
+        "catastrophe.",
+        [("CONSULT", "visite", "occurred", "Bruno Le Maire", "commerçants")],
+    ),
+    # support given "avec" goes to the clause's subject
+    (
+        "L'armée turque intervient dans le nord de la Syrie avec le soutien des États-Unis.",
+        [("SUPPORT", "soutien", "occurred", "États-Unis", "L'armée turque")],
+    ),
+    # "juger" with a predicative complement and no person: deemed, not tried
+    ("Ces éléments ont été jugés suffisants par le parquet.", []),
+    ("Le prévenu a été jugé coupable.", [("ACCUSE", "jugé", "occurred", None, "Le prévenu")]),
+    # a person named by a feminine noun undergoes the participle qualifying it
+    (
+        "Une cérémonie a été organisée pour Clarissa Jean-Philippe, la jeune policière municipale tuée "
+        "à Montrouge.",
+        [("ASSAULT", "tuée", "occurred", None, "la jeune policière municipale")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

@@ -304,7 +304,7 @@ def _place_entry(t: Token, code: str) -> GazetteerEntry | None:
     return lookup_place(name, (), code)
 
 
-def _party(t: Token | None, humans: frozenset[str]) -> Token | None:
+def party(t: Token | None, humans: frozenset[str]) -> Token | None:
     """Who undergoes an act whose grammatical patient is ``t``: a party (person, group,
     organisation, government), or the party owning the thing (*la candidature de la Française
     a été retoquée*, *leur voiture a été arrêtée*). Roads closed and buildings burnt have no
@@ -331,14 +331,14 @@ def verb_args(
     """(actor, recipient) heads of a verb trigger."""
     if _bare_participle(t) and not is_reflexive(t):
         patient = t.head if t.dep_ != "ROOT" else None
-        return _agent(t), patient if patient is not None and person_like(patient, humans) else None
+        return _agent(t), patient if patient is not None and is_party(patient, humans) else None
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
         infinitive = any("Inf" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))
         if patient is None and t.dep_ in ("advcl", "xcomp", "conj") and infinitive:
             # "… avaient été enlevés avant d'être relâchés": the governing clause's subject
             patient = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        return _agent(t), _party(patient, humans)
+        return _agent(t), party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t) or _agent(t.head), patient
@@ -471,7 +471,7 @@ def noun_args(
     """(actor, recipient) heads of a noun trigger; ``events``: the verb triggers of the text."""
     actor = recipient = None
     patient_nouns = lex.words("patient_nouns")
-    for c in t.children:
+    for c in _children_through_time(t, lex):
         case = case_of(c)
         if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
             actor = c
@@ -492,6 +492,9 @@ def noun_args(
             actor = source if source is not None else actor
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = c
+        elif c.dep_ == "acl" and lemma_of(c) in lex.words("targeting_verbs"):
+            target = next((x for x in c.children if x.dep_ == "obj"), None)  # "une enquête visant le couple"
+            recipient = target if target is not None and is_party(target, humans) else recipient
         elif (
             c.dep_ == "nmod"
             and (case in ("à", "au", "aux") or _beneficiary(c, etype, lex))
@@ -502,6 +505,15 @@ def noun_args(
     state = (
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
+    undergoer = _undergoer(t, lex)
+    if undergoer is not None:
+        # "X fait l'objet d'une enquête", "X est la cible de critiques": X undergoes it, and
+        # is not its actor (the support verb's subject)
+        own = actor if actor is not None and actor.dep_ != "det" else None
+        return own, undergoer if is_party(undergoer, humans) else recipient
+    backed = _backed(t, etype, lex)
+    if backed is not None:
+        recipient = recipient or backed
     if recipient is None and etype in lex.words("investigated_types"):
         recipient = _investigated(t, humans)
     verb = t.head if t.dep_ in ("obj", "obl:arg") and t.head.pos_ in ("VERB", "AUX") else None
@@ -534,6 +546,43 @@ def noun_args(
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
         recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
     return actor, recipient
+
+
+def _children_through_time(t: Token, lex: Lexicon) -> list[Token]:
+    """The dependents of ``t``, and those the parser hung on a time word after it (*une visite
+    ce dimanche aux commerçants*, *la réunion lundi soir du bureau exécutif*)."""
+    out, todo = [], list(t.children)
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        if c.dep_ == "nmod" and c.i > t.i and c.lower_ in lex.time_words:
+            todo.extend(c.children)
+    return out
+
+
+def _undergoer(t: Token, lex: Lexicon) -> Token | None:
+    """The subject of *faire l'objet de*, *être la cible de* (``undergo_frames``) before the
+    event noun ``t``: who undergoes it."""
+    if case_of(t) not in OF_CASES:
+        return None
+    frames = lex.data.get("undergo_frames", {})
+    h = t.head  # "l'objet d'une enquête", or the verb when the parser hangs the noun on it
+    nouns = [h] if h.pos_ == "NOUN" else [c for c in h.children if c.dep_ == "obj" and c.i < t.i]
+    for noun in nouns:
+        cop = next((c for c in noun.children if c.dep_ == "cop"), None)
+        verb = cop if cop is not None else noun.head
+        if lemma_of(noun) in frames.get(lemma_of(verb), ()):
+            return _subject(noun if cop is not None else verb, lex)
+    return None
+
+
+def _backed(t: Token, etype: str, lex: Lexicon) -> Token | None:
+    """*L'armée intervient avec le soutien des États-Unis*: the clause's subject is backed."""
+    if etype not in lex.words("backing_types") or not t.dep_.startswith("obl"):
+        return None
+    if case_of(t) not in lex.words("backing_cases") or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(t.head, lex)
 
 
 def _verb_recipient(verb: Token, humans: frozenset[str], code: str) -> Token | None:

@@ -152,7 +152,19 @@ def _patient_ok(t: Token, lex: Lexicon) -> bool:
         return any(c.dep_ in ("obj", "nsubj:pass") and lemma_of(c) in objects for c in t.children)
     if lemma_of(t) not in lex.words("person_patient"):
         return True
-    return is_passive(t) or _patient_is_person(t, lex.humans)
+    person = _patient_is_person(t, lex.humans)
+    if lemma_of(t) in lex.words("predicative_not_event") and _predicative(t) and not person:
+        return False  # "ces éléments ont été jugés suffisants": deemed, not tried
+    return is_passive(t) or person
+
+
+def _predicative(t: Token) -> bool:
+    """Has ``t`` a predicative complement (*jugés suffisants*, *jugé coupable*)?"""
+    return any(
+        (c.dep_ == "xcomp" and "Inf" not in c.morph.get("VerbForm"))
+        or (c.pos_ == "ADJ" and c.dep_ in ("obj", "amod", "obl:arg"))
+        for c in t.children
+    )
 
 
 def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
