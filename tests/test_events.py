@@ -533,6 +533,27 @@ CASES = [
         "à Montrouge.",
         [("ASSAULT", "tuée", "occurred", None, "la jeune policière municipale")],
     ),
+    # a relative pronoun stands for the noun its clause qualifies
+    (
+        "L'armée turque et les rebelles qu'elle soutient ont pris la ville.",
+        [("SUPPORT", "soutient", "occurred", "elle", "les rebelles")],
+    ),
+    (
+        "Les manifestants que la police a arrêtés ont été relâchés.",
+        [
+            ("COERCE", "arrêtés", "occurred", "la police", "Les manifestants"),
+            ("RETREAT", "relâchés", "occurred", None, "Les manifestants"),
+        ],
+    ),
+    (
+        "Le candidat qui a critiqué le gouvernement.",
+        [("ACCUSE", "critiqué", "occurred", "Le candidat", "le gouvernement")],
+    ),
+    # a cleft's copula and subject are not part of the noun phrase
+    (
+        "Ce sont deux clans qui espèrent que le Boléro revienne dans le domaine privé.",
+        [("REQUEST", "espèrent", "occurred", "deux clans", "le Boléro")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

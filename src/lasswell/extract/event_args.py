@@ -47,6 +47,15 @@ def person_like(t: Token, humans: frozenset[str]) -> bool:
     return lemma_of(t) in humans
 
 
+# Left dependents that are never part of a noun phrase: in a cleft (*Ce sont deux clans qui …*,
+# *C'est en tout cas le projet de X qui …*) the parser hangs the copula, its subject and
+# adverbials on the noun.
+_NOT_LEFT_OF_NOUN = (
+    "punct", "cc", "case", "mark", "cop", "nsubj", "nsubj:pass", "expl:subj", "expl:comp",
+    "aux", "aux:tense", "aux:pass", "obl", "obl:mod", "obl:arg", "advcl",
+)  # fmt: skip
+
+
 def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The noun phrase headed by ``t``, without relative clauses, appositions, trailing commas
     or time words the parser hung on it (*son homologue demain*). A role with its name in
@@ -68,7 +77,7 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     lefts = [
         c
         for c in t.lefts
-        if c.dep_ not in ("punct", "cc", "case", "mark")
+        if c.dep_ not in _NOT_LEFT_OF_NOUN
         and not any(x.is_punct for x in doc[c.right_edge.i + 1 : t.i])  # "En Belgique, treize personnes"
     ]
     start = min([t.i, *(c.left_edge.i for c in lefts)])
@@ -129,7 +138,8 @@ def _short_participle(c: Token) -> bool:
     """A past participle phrase qualifying a noun (*non identifiés*, *menée par les États-Unis*)."""
     span = c.right_edge.i + 1 - c.left_edge.i
     past = "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")
-    return past and c.left_edge.i >= c.head.i and span <= MAX_PARTICIPLE_TOKENS
+    relative = any("Rel" in x.morph.get("PronType") for x in c.children)  # "que la police a arrêtés"
+    return past and c.left_edge.i >= c.head.i and span <= MAX_PARTICIPLE_TOKENS and not relative
 
 
 def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = frozenset()) -> Token | None:

@@ -441,11 +441,23 @@ def _args(ctx: _Context, t: Token, etype: str) -> tuple[Token | None, Token | No
         actor, recipient = noun_args(t, etype, ctx.humans, lex, ctx.heads)
     else:
         actor, recipient = verb_args(t, etype, ctx.humans, lex)
+    actor, recipient = _antecedent(actor), _antecedent(recipient)
     if recipient is not None and etype in lex.words("place_not_recipient") and is_place(recipient, lex.code):
         recipient = None  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
     if actor is None and etype in lex.words("court_acts"):
         actor = court_in_sentence(t, lex)  # "au tribunal de Poitiers, X a écopé de …"
     return actor, recipient
+
+
+def _antecedent(c: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause qualifies (*les rebelles qu'elle
+    soutient*, *les manifestants que la police a arrêtés*); an object *que* outside a relative
+    clause is a conjunction the tagger misread, no party."""
+    if c is None or "Rel" not in c.morph.get("PronType"):
+        return c
+    if c.head.dep_ in ("acl:relcl", "acl") and c.head.head.i < c.i:
+        return c.head.head
+    return None if c.lower_ in ("que", "qu'", "qu’") else c
 
 
 def _status(t: Token, etype: str, kind: str, lex: Lexicon) -> tuple[str, str]:
