@@ -175,3 +175,23 @@ def test_a_group_is_no_single_entity_and_has_a_country_only_when_shared():
     assert ev.recipient.country is None and ev.recipient.entity_id is None
     (ev,) = _events("La France et l'Allemagne ont rencontré la Chine.")
     assert ev.actor.name == "La France et l'Allemagne" and ev.actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # an institution's adjective on the act, or on the decision it was taken by
+        ("Sur décision préfectorale, plusieurs routes ont été fermées.", "fermées", "la préfecture"),
+        (
+            "La dérogation préfectorale accordée au parc a fait grincer des dents.",
+            "dérogation",
+            "la préfecture",
+        ),
+        ("Le tunnel a été fermé sur ordre du préfet.", "fermé", "préfet"),
+        # not an adjective of a domain
+        ("La police a mené une opération de coopération judiciaire avec l'Espagne.", "coopération", None),
+    ],
+)
+def test_the_institution_that_decided_an_act(text, trigger, actor):
+    evs = [e for e in _events(text) if e.trigger.text == trigger]
+    assert [e.actor.name if e.actor else None for e in evs] == ([actor] if actor else [None] * len(evs))

@@ -17,11 +17,12 @@ from spacy.tokens import Doc
 
 from lasswell.extract.descriptions import POSSESSIVES, Resolved
 from lasswell.extract.entities import Cluster, EntityIndex
+from lasswell.extract.event_lexicon import lexicon
 from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
 from lasswell.extract.speakers import SpeakerResolver
 from lasswell.extract.time import resolve_date
-from lasswell.extract.tree import conjuncts
+from lasswell.extract.tree import conjuncts, lemma_of
 from lasswell.identity import name_key
 from lasswell.lang import LanguageData
 from lasswell.nlp import text_of, token_span
@@ -86,6 +87,7 @@ class ArgumentResolver:
         self.speakers = SpeakerResolver(doc, index, lang, para_of_token)
         self.context = self._article_countries(index)
         self.clusters = {c.id: c for c in index.clusters}
+        self.institutions: dict[str, str] = lexicon(lang.code).data.get("institution_adjectives", {})
 
     def _article_countries(self, index: EntityIndex) -> tuple[str, ...]:
         """Countries the article's places belong to, most mentioned first (gazetteer context)."""
@@ -144,12 +146,21 @@ class ArgumentResolver:
             return None
         if words in POSSESSIVES:
             return self._named(self.speakers.pronoun(rng[0], "son"), mention)
+        institution = self._institution(rng)
+        if institution is not None:
+            return Actor(institution, None, None, mention)
         parts = conjuncts(self.doc, *rng)
         if len(parts) > 1:
             group = self._group(parts, mention)
             if group is not None:
                 return group
         return self._named(self.speakers.mention(*rng), mention)
+
+    def _institution(self, rng: tuple[int, int]) -> str | None:
+        """*préfectorale* (*la dérogation préfectorale*): the institution the adjective names."""
+        if rng[1] - rng[0] != 1 or self.doc[rng[0]].pos_ != "ADJ":
+            return None
+        return self.institutions.get(lemma_of(self.doc[rng[0]]))
 
     def _group(self, parts: list[tuple[int, int]], mention: Span | None) -> Actor | None:
         """Several parties acting together (*la LICRA et SOS Racisme*): their names joined with

@@ -348,7 +348,7 @@ def verb_args(
         if patient is None and t.dep_ in ("advcl", "xcomp", "conj") and infinitive:
             # "… avaient été enlevés avant d'être relâchés": the governing clause's subject
             patient = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        return _agent(t), party(patient, humans)
+        return _agent(t) or decider(t, lex), party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t) or _agent(t.head), patient
@@ -542,6 +542,8 @@ def noun_args(
         # "Le gouvernement donne son feu vert": the possessive of a support verb's object is its
         # subject (not so "la presse a révélé ses négociations")
         actor = _subject(t.head, lex) or actor
+    if actor is None:
+        actor = decider(t, lex)  # "la dérogation préfectorale", "l'interdiction sur ordre du préfet"
     if actor is None and etype == "CONSULT" and _during(t, lex):
         actor = _participant(t, lex)  # "Lors d'une visite aux commerçants, Bruno Le Maire a affirmé …"
     if (
@@ -593,6 +595,28 @@ def _backed(t: Token, etype: str, lex: Lexicon) -> Token | None:
     if case_of(t) not in lex.words("backing_cases") or t.head.pos_ not in ("VERB", "AUX"):
         return None
     return _subject(t.head, lex)
+
+
+def decider(t: Token, lex: Lexicon) -> Token | None:
+    """Who decided an act whose doer is not named: an institution's adjective on it (*la
+    dérogation préfectorale*) or on the decision it was taken by (*sur décision préfectorale*,
+    *sur ordre du préfet*, ``decision_nouns``)."""
+    adjectives = lex.data.get("institution_adjectives", {})
+    # "sur le réseau autoroutier et sur décision préfectorale": a conjoined phrase counts too
+    kids = [
+        *t.children,
+        *(d for c in t.children if c.dep_.startswith("obl") for d in c.children if d.dep_ == "conj"),
+    ]
+    for c in kids:
+        if c.dep_ == "amod" and lemma_of(c) in adjectives:
+            return c
+        if (c.dep_.startswith("obl") or c.dep_ == "conj") and lemma_of(c) in lex.words("decision_nouns"):
+            for d in c.children:
+                if (d.dep_ == "amod" and lemma_of(d) in adjectives) or (
+                    d.dep_ == "nmod" and case_of(d) in OF_CASES and person_like(d, lex.humans)
+                ):
+                    return d
+    return None
 
 
 def _verb_recipient(verb: Token, humans: frozenset[str], code: str) -> Token | None:
