@@ -195,3 +195,37 @@ def test_a_group_is_no_single_entity_and_has_a_country_only_when_shared():
 def test_the_institution_that_decided_an_act(text, trigger, actor):
     evs = [e for e in _events(text) if e.trigger.text == trigger]
     assert [e.actor.name if e.actor else None for e in evs] == ([actor] if actor else [None] * len(evs))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        # a government is named by its country (EVENTS.md §3)
+        ("Les autorités libanaises ont dispersé les manifestants à Beyrouth.", "le Liban", "LBN"),
+        # … the article's country when its places leave no doubt
+        ("A Beyrouth, le gouvernement de Hassan Diab a tenu une réunion urgente.", "le Liban", "LBN"),
+        # … not a government of a kind, nor one with no country in sight
+        ("Le gouvernement d'union nationale a démissionné.", "Le gouvernement d'union nationale", None),
+        (
+            "Les autorités sanitaires recommandent aux parents de jeter ces boîtes.",
+            "Les autorités sanitaires",
+            None,
+        ),
+        (
+            "A Pékin, la pollution inquiète. A Paris, le gouvernement a démissionné. A Berlin, rien.",
+            "le gouvernement",
+            None,
+        ),
+    ],
+)
+def test_a_government_is_named_by_its_country(text, actor, country):
+    ev = _events(text)[0]
+    assert (ev.actor.name, ev.actor.country) == (actor, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Il s'est rendu compte de son erreur.", "Il s'est rendu coupable de fraude."],
+)
+def test_se_rendre_is_a_visit_only_with_a_destination(text):
+    assert _events(text) == ()

@@ -209,7 +209,16 @@ def _not_an_act(t: Token, lemma: str, lex: Lexicon) -> bool:
     """*soutient que …* (claims), *manifeste sa volonté* (shows): the verb in its other sense."""
     if lemma in lex.words("with_clause_not_event") and any(c.dep_ == "ccomp" for c in t.children):
         return True
-    return lemma in lex.words("intransitive_only") and any(c.dep_ == "obj" for c in t.children)
+    if lemma in lex.words("destination_required") and not any(
+        c.dep_.startswith("obl") and case_of(c) in lex.words("destination_cases") or c.lower_ in ("y", "là")
+        for c in t.children
+    ):
+        return True  # "se rendre compte", "s'est rendu coupable", "se sont rendus": no visit
+    complement = any(
+        (c.dep_ == "obj" and "Yes" not in c.morph.get("Reflex")) or (c.dep_ == "xcomp" and c.pos_ == "ADJ")
+        for c in t.children
+    )
+    return lemma in lex.words("intransitive_only") and complement
 
 
 def _negated_type(t: Token, lemma: str, lex: Lexicon) -> str | None:
@@ -301,6 +310,8 @@ def _verb_trigger(t: Token, lemma: str, lex: Lexicon) -> tuple[int, int, str, st
         return (t.i, t.i + 1, etype, "negated") if etype else None
     if lemma in lex.words("desire_verbs") and _wishes(t, lex):
         return t.i, t.i + 1, "REQUEST", "desire"
+    if _not_an_act(t, lemma, lex):
+        return None
     if is_reflexive(t):
         # "s'en prendre à": the clitic "en" is part of the entry
         keys = [f"{lemma} {case_of(c)}" for c in t.children if case_of(c)]  # "s'élever contre"
@@ -309,8 +320,6 @@ def _verb_trigger(t: Token, lemma: str, lex: Lexicon) -> tuple[int, int, str, st
         etype = next((lex.reflexive[k][0] for k in [*keys, lemma] if k in lex.reflexive), None)
         if etype:
             return t.i, t.i + 1, etype, "reflexive"
-    if _not_an_act(t, lemma, lex):
-        return None
     types = lex.verbs.get(lemma)
     if not types and lemma in lex.words("pledge_verbs") and _pledges(t, lex):
         types = ("AGREE",)
