@@ -212,7 +212,7 @@ CASES = [
         "L'Australie enquête sur l'agression de reporters australiens par la police américaine.",
         [
             ("ACCUSE", "enquête", "occurred", "L'Australie", "la police américaine"),
-            ("ASSAULT", "agression", "occurred", "la police américaine", None),
+            ("ASSAULT", "agression", "occurred", "la police américaine", "reporters australiens"),
         ],
     ),
     (
@@ -554,6 +554,23 @@ CASES = [
         "Ce sont deux clans qui espèrent que le Boléro revienne dans le domaine privé.",
         [("REQUEST", "espèrent", "occurred", "deux clans", "le Boléro")],
     ),
+    # a caption's event noun the recogniser took for a one-word name
+    (
+        "Rassemblement à Toulouse, au lendemain de la fusillade.",
+        [("PROTEST", "Rassemblement", "occurred", None, None)],
+    ),
+    ("Rassemblement national : Marine Le Pen réélue.", []),
+    # what is thrown decides: stones assault, eggs protest, a product is no event
+    (
+        "Des jeunes ont jeté des pierres sur les policiers.",
+        [("ASSAULT", "jeté", "occurred", "Des jeunes", "les policiers")],
+    ),
+    ("Le Hamas a lancé des roquettes sur Israël.", [("ASSAULT", "lancé", "occurred", "Le Hamas", "Israël")]),
+    (
+        "Des manifestants ont lancé des œufs sur le candidat.",
+        [("PROTEST", "lancé", "occurred", "Des manifestants", None)],
+    ),
+    ("Apple a lancé un nouveau téléphone.", []),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

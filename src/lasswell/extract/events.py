@@ -31,6 +31,7 @@ from lasswell.extract.tree import (
     case_of,
     clause_head,
     clitic_before,
+    entity_span,
     is_conditional,
     is_negated,
     is_passive,
@@ -259,6 +260,9 @@ def _in_name(t: Token) -> bool:
     Strasbourg*, *les pourparlers de Genève*), still an event."""
     if t.is_title and not t.is_sent_start:
         return True
+    span = entity_span(t)
+    if span and span[1] - span[0] == 1 and t.is_sent_start:
+        return False  # a caption's "Rassemblement à Toulouse": the recogniser's guess of a name
     return bool(t.ent_type_) and not (t.ent_type_ == "MISC" and t.is_lower)
 
 
