@@ -571,6 +571,18 @@ CASES = [
         [("PROTEST", "lancé", "occurred", "Des manifestants", None)],
     ),
     ("Apple a lancé un nouveau téléphone.", []),
+    # roads and sites closed have no recipient, whatever their ending
+    ("Plusieurs échangeurs d'autoroutes ont été fermés.", [("COERCE", "fermés", "occurred", None, None)]),
+    # the doer of a denounced act, named by "par", is its target
+    (
+        "Le Premier ministre dénonce une tentative de coup d'État par un groupe de militaires.",
+        [("ACCUSE", "dénonce", "occurred", "Le Premier ministre", "un groupe de militaires")],
+    ),
+    # a conjoined noun ends where its own phrase does, not with a clause hung on it
+    (
+        "La justice accuse son allié Kadri Veseli et d'autres personnes d'être responsables de meurtres.",
+        [("ACCUSE", "accuse", "occurred", "La justice", "son allié Kadri Veseli et d'autres personnes")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

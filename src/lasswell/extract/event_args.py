@@ -10,7 +10,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
-from lasswell.extract.event_lexicon import Lexicon
+from lasswell.extract.event_lexicon import Lexicon, lexicon
 from lasswell.extract.places import GazetteerEntry, lookup_place
 from lasswell.extract.tree import (
     case_of,
@@ -72,7 +72,14 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
             break
         if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in OF_CASES:
             break  # "les manifestants pour des politiques …": keep the group, not the reason
-        end = c.right_edge.i + 1
+        if c.dep_ == "nmod" and (c.pos_ == "VERB" or any(x.dep_ == "cop" for x in c.children)):
+            break  # "d'autres personnes d'être responsables …": a clause, not the phrase
+        # a conjoined noun ends where its own phrase does
+        end = (
+            noun_phrase(c, stop)[1]
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            else c.right_edge.i + 1
+        )
     doc = t.doc
     lefts = [
         c
@@ -272,6 +279,9 @@ def _bare_participle(t: Token) -> bool:
 def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
     """Whose thing an object is: *a étrillé la politique d'alliances entre LREM et LR*,
     *a rejeté la candidature de Sylvie Goulard*, *a dispersé des centaines de manifestants*."""
+    agent = next((c for c in t.children if c.dep_ == "nmod" and case_of(c) == "par"), None)
+    if agent is not None and (person_like(agent, humans) or _agentive(agent)):
+        return agent  # "une tentative de coup d'État par un groupe de militaires": who did it
     for c in t.children:
         if c.dep_ == "nmod" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph)):
             if person_like(c, humans) or _agentive(c) or c.dep_ == "det":
@@ -302,7 +312,7 @@ def is_place(t: Token, code: str) -> bool:
     if t.ent_type_ == "LOC":
         entry = _place_entry(t, code)
         return entry is None or entry.kind != "country"
-    return is_town(t, code)
+    return lemma_of(t) in lexicon(code).words("site_nouns") or is_town(t, code)
 
 
 def _place_entry(t: Token, code: str) -> GazetteerEntry | None:
