@@ -199,12 +199,12 @@ CASES = [
         "Le président a eu un tête à tête avec son homologue.",
         [("CONSULT", "tête à tête", "occurred", "Le président", "son homologue")],
     ),
-    # a passive infinitive shares its governing clause's subject
+    # a passive infinitive shares its governing clause's subject, and its agent
     (
         "Des membres du personnel avaient été enlevés par des rebelles avant d'être relâchés.",
         [
             ("ASSAULT", "enlevés", "occurred", "des rebelles", "Des membres du personnel"),
-            ("RETREAT", "relâchés", "occurred", None, "Des membres du personnel"),
+            ("RETREAT", "relâchés", "occurred", "des rebelles", "Des membres du personnel"),
         ],
     ),
     # an inquiry is about a party, or about the doer of the act it examines
@@ -582,6 +582,11 @@ CASES = [
     (
         "La justice accuse son allié Kadri Veseli et d'autres personnes d'être responsables de meurtres.",
         [("ACCUSE", "accuse", "occurred", "La justice", "son allié Kadri Veseli et d'autres personnes")],
+    ),
+    # a time phrase between a support verb and its event noun
+    (
+        "Ils ont ensuite mené fin août une offensive depuis l'enclave d'Afrin.",
+        [("ASSAULT", "offensive", "occurred", "Ils", None)],
     ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (

@@ -355,10 +355,13 @@ def verb_args(
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
         infinitive = any("Inf" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))
+        agent = _agent(t) or decider(t, lex)
         if patient is None and t.dep_ in ("advcl", "xcomp", "conj") and infinitive:
-            # "… avaient été enlevés avant d'être relâchés": the governing clause's subject
+            # "… avaient été enlevés par des rebelles avant d'être relâchés": the governing
+            # clause's subject undergoes it, and its agent does it
             patient = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        return _agent(t) or decider(t, lex), party(patient, humans)
+            agent = agent or (_agent(t.head) if is_passive(t.head) else None)
+        return agent, party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
         return _agent(t) or _agent(t.head), patient
@@ -536,7 +539,9 @@ def noun_args(
         recipient = recipient or backed
     if recipient is None and etype in lex.words("investigated_types"):
         recipient = _investigated(t, humans)
-    verb = t.head if t.dep_ in ("obj", "obl:arg") and t.head.pos_ in ("VERB", "AUX") else None
+    # "ont mené fin août une offensive": a time phrase before the object makes it obl:mod
+    as_object = t.dep_ in ("obj", "obl:arg") or (t.dep_ == "obl:mod" and not case_of(t))
+    verb = t.head if as_object and t.head.pos_ in ("VERB", "AUX") else None
     if verb is not None and lemma_of(verb) in lex.words("subject_undergoes") | lex.words(
         "undergone_nouns_verbs"
     ):
