@@ -588,6 +588,10 @@ CASES = [
         "Ils ont ensuite mené fin août une offensive depuis l'enclave d'Afrin.",
         [("ASSAULT", "offensive", "occurred", "Ils", None)],
     ),
+    # "l'accusation" is the prosecution, "ces accusations" the charges reported before: the act
+    # of accusing is reported by its verb
+    ("L'accusation a relevé que le prévenu était un homme public.", []),
+    ("Il fera face à ces accusations de crimes de guerre depuis son bureau.", []),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",
