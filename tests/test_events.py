@@ -592,6 +592,16 @@ CASES = [
     # of accusing is reported by its verb
     ("L'accusation a relevé que le prévenu était un homme public.", []),
     ("Il fera face à ces accusations de crimes de guerre depuis son bureau.", []),
+    # a noun negated by its determiner
+    ("Aucune interpellation n'a pour l'heure eu lieu.", []),
+    (
+        "La police a procédé à une interpellation lundi.",
+        [("COERCE", "interpellation", "occurred", "La police", None)],
+    ),
+    # an infinitive naming a kind of act ("celui de bloquer"), not an act
+    ("Le droit de manifester, ce n'est pas celui de bloquer les routes.", []),
+    # ending a strike is a concession (EVENTS.md §3)
+    ("Le syndicat a mis fin à la grève lundi.", [("CONCEDE", "grève", "occurred", "Le syndicat", None)]),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

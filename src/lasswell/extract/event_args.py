@@ -542,11 +542,11 @@ def noun_args(
     # "ont mené fin août une offensive": a time phrase before the object makes it obl:mod
     as_object = t.dep_ in ("obj", "obl:arg") or (t.dep_ == "obl:mod" and not case_of(t))
     verb = t.head if as_object and t.head.pos_ in ("VERB", "AUX") else None
-    if verb is not None and lemma_of(verb) in lex.words("subject_undergoes") | lex.words(
-        "undergone_nouns_verbs"
-    ):
+    undergone = lex.words("subject_undergoes") | lex.words("undergone_nouns_verbs")
+    support = lex.words("support_verbs") | frozenset(lex.data.get("ending_frames", {}))
+    if verb is not None and lemma_of(verb) in undergone:
         recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
-    elif actor is None and (verb is not None and lemma_of(verb) in lex.words("support_verbs") or state):
+    elif actor is None and (verb is not None and lemma_of(verb) in support or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
     if (
         actor is not None

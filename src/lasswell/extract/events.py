@@ -275,6 +275,8 @@ def _asserted_noun(t: Token, lex: Lexicon) -> bool:
         return True
     if t.dep_ in ("obj", "obl:arg", "obl:mod") and lemma_of(t.head) in lex.words("support_verbs"):
         return True
+    if _ended(t, lex):
+        return True  # "mettant fin à la grève"
     return any(c.dep_ in ("nmod", "acl", "amod") or "Poss=Yes" in str(c.morph) for c in t.children)
 
 
@@ -407,7 +409,20 @@ def _asserted(ctx: _Context, t: Token, kind: str, etype: str = "") -> bool:
         _anaphoric(t, lex) or _object_of_trigger(t, ctx.heads) or not _asserted_noun(t, lex)
     ):
         return False
-    return not ("Inf" in t.morph.get("VerbForm") and t.head.pos_ == "NOUN")  # "le droit de manifester"
+    if kind == "noun" and any(c.dep_ == "det" and c.lower_ in lex.words("negative_dets") for c in t.children):
+        return False  # "aucune interpellation n'a eu lieu"
+    # "le droit de manifester", "ce n'est pas celui de bloquer": a right or a kind, not an act
+    return not ("Inf" in t.morph.get("VerbForm") and t.head.pos_ in ("NOUN", "PRON"))
+
+
+def _ended(t: Token, lex: Lexicon) -> bool:
+    """Is the noun ``t`` what an ending frame ends (*mettre fin à la grève*)?"""
+    frames = lex.data.get("ending_frames", {})
+    verb = t.head
+    if verb.pos_ not in ("VERB", "AUX") or case_of(t) not in ("à", "au", "aux"):
+        return False
+    noun = frames.get(lemma_of(verb))
+    return noun is not None and any(c.dep_ == "obj" and lemma_of(c) == noun for c in verb.children)
 
 
 def _called(t: Token, etype: str, lex: Lexicon) -> bool:
@@ -432,6 +447,8 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     if kind == "noun" and t.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and bare:
         return None  # a bare event noun (*la guerre*, *des manifestations*): mentioned, not reported
     status, etype = _status(t, etype, kind, lex)
+    if kind == "noun" and etype == "PROTEST" and _ended(t, lex):
+        etype = "CONCEDE"  # "mettant fin à la grève": ending a strike concedes (EVENTS.md §3)
     return EventCandidate(
         type=etype,
         trigger=(s, e),
