@@ -229,3 +229,24 @@ def test_a_government_is_named_by_its_country(text, actor, country):
 )
 def test_se_rendre_is_a_visit_only_with_a_destination(text):
     assert _events(text) == ()
+
+
+def test_a_pronoun_after_a_quote_stands_for_its_speaker():
+    # Wikinews, 25 March 2017 (CC BY 2.5), shortened: "lui" is Fillon, quoted last, not Poutine,
+    # named since in passing
+    text = (
+        "François Fillon est candidat à la présidentielle.\n\n"
+        "« J'ai fait une erreur de jugement », déplore-t-il ainsi.\n\n"
+        "Il a cependant nié une révélation selon laquelle il aurait touché 50 000 dollars pour mettre en "
+        "relation un homme d'affaires libanais et Vladimir Poutine.\n\n"
+        "Une trentaine de manifestants lui ont notamment jeté des œufs."
+    )
+    (ev,) = [e for e in _events(text) if e.trigger.text == "jeté"]
+    assert ev.recipient.name == "François Fillon"
+
+
+def test_only_a_person_quoted_carries_over_to_a_pronoun():
+    # a document quoted is not what "elle" stands for
+    text = "« Il faut agir vite », selon les annonces du gouvernement. Elle a rencontré les associations."
+    (ev,) = [e for e in _events(text) if e.trigger.text == "rencontré"]
+    assert ev.actor is None or ev.actor.name != "les annonces du gouvernement"

@@ -29,6 +29,7 @@ from lasswell.nlp import text_of, token_span
 from lasswell.records import Actor, Event, Place, Quote, Span, TimeRef
 
 _FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "moi"}
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "t-il", "t-elle"}
 # Verbal acts reported inside someone's statement are that speaker's acts (*Ryabkov a juré
 # que la Russie ne céderait pas* → Ryabkov rejects): EVENTS.md counts statements as events.
 _VERBAL = {"REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
@@ -91,6 +92,7 @@ class ArgumentResolver:
     ) -> None:
         self.doc, self.lang, self.quotes, self.anchor = doc, lang, quotes, anchor
         self.speakers = SpeakerResolver(doc, index, lang, para_of_token)
+        self.para_of_token = para_of_token
         self.context = self._article_countries(index)
         self.clusters = {c.id: c for c in index.clusters}
         self.institutions: dict[str, str] = lexicon(lang.code).data.get("institution_adjectives", {})
@@ -160,12 +162,32 @@ class ArgumentResolver:
         government = self._government(rng, mention)
         if government is not None:
             return government
+        if words.lstrip("-") in _SUBJECT_PRONOUNS:
+            self._follow_quotes(rng[0])
         parts = conjuncts(self.doc, *rng)
         if len(parts) > 1:
             group = self._group(parts, mention)
             if group is not None:
                 return group
         return self._named(self.speakers.mention(*rng), mention)
+
+    def _follow_quotes(self, tok: int) -> None:
+        """Give the resolver the context the quotes leave before token ``tok``: the last
+        speaker quoted (*« … », a écrit Edi Rama. Il a accusé …*), as for a quote's pronoun."""
+        start = self.doc[tok].idx
+        before = [q for q in self.quotes if q.end <= start and q.speaker and q.speaker.name]
+        sp = self.speakers
+        q = max(before, key=lambda q: q.end) if before else None
+        cluster = self.clusters.get(q.speaker.entity_id or "") if q and q.speaker else None
+        if q is None or cluster is None or cluster.type != "PER":
+            # only a person quoted carries over: a report or a prosecutor's office quoted is
+            # not what a later "elle" or "ils" stands for (on unseen articles it misled)
+            sp.last, sp.last_para, sp.last_end_tok = None, -99, 0
+            return
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        end_tok = span.end if span is not None else tok
+        sp.last = Resolved(q.speaker.name, cluster, cluster.gender, "quote", True)
+        sp.last_para, sp.last_end_tok = self.para_of_token(max(0, end_tok - 1)), end_tok
 
     def _institution(self, rng: tuple[int, int]) -> str | None:
         """*préfectorale* (*la dérogation préfectorale*): the institution the adjective names."""
