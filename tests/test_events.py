@@ -602,6 +602,31 @@ CASES = [
     ("Le droit de manifester, ce n'est pas celui de bloquer les routes.", []),
     # ending a strike is a concession (EVENTS.md §3)
     ("Le syndicat a mis fin à la grève lundi.", [("CONCEDE", "grève", "occurred", "Le syndicat", None)]),
+    # a verb the parser conjoined to the object shares the clause's subject; the object's phrase
+    # stops before it
+    (
+        "Le Premier ministre, Binali Yildirim, dénonce une tentative de coup d'État par un groupe de "
+        "militaires et averti que les coupables paieront.",
+        [
+            ("ACCUSE", "dénonce", "occurred", "Binali Yildirim", "un groupe de militaires"),
+            ("THREATEN", "averti", "occurred", "Binali Yildirim", None),
+        ],
+    ),
+    # … not when that noun is a predicate with a subject of its own
+    (
+        "Tous les pays quasiment, qui sont au côté d'un pays où existe une épidémie, ferment ou "
+        "contrôlent leur frontière.",
+        [("COERCE", "ferment", "occurred", "Tous les pays quasiment", None)],
+    ),
+    # an "à" phrase naming an office belongs to a group's name; a locution does not
+    (
+        "Les principaux candidats à la présidentielle s'engagent pour la transparence.",
+        [("AGREE", "engagent", "occurred", "Les principaux candidats à la présidentielle", None)],
+    ),
+    (
+        "Des manifestants à l'origine du barrage ont été délogés.",
+        [("COERCE", "délogés", "occurred", None, "Des manifestants")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

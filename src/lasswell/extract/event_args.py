@@ -7,27 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from lasswell.extract.cues import inverted_pronoun, lemmas
-from lasswell.extract.event_lexicon import Lexicon, lexicon
-from lasswell.extract.places import GazetteerEntry, lookup_place
+from lasswell.extract.event_lexicon import Lexicon
+from lasswell.extract.event_phrases import (
+    OF_CASES,
+    agentive,
+    is_party,
+    is_town,
+    owner_of,
+    party,
+    person_like,
+    place_entry,
+)
 from lasswell.extract.tree import (
     case_of,
-    entity_span,
     is_passive,
     is_reflexive,
     lemma_of,
 )
-
-_PERSON_LABELS = {"PER", "ORG", "LOC"}
-
-
-OF_CASES = {"de", "du", "des", "d'", "d’"}
-
-
-_AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
-
 
 # A mislabelled object starts right after its verb: at most this many tokens on (*interpeller
 # la LICRA*: 1), with no punctuation between; further away it is some other phrase.
@@ -36,117 +35,6 @@ BARE_OBJECT_GAP = 3
 
 # Prepositions introducing whom an act is directed at, best first.
 _RECIPIENT_CASES = {"contre": 1, "avec": 1, "envers": 1, "auprès de": 2, "à": 3, "au": 3, "aux": 3}
-
-
-def person_like(t: Token, humans: frozenset[str]) -> bool:
-    """Can this head stand for an actor (a name, a pronoun, a human or institutional noun)?"""
-    if t.ent_type_ in _PERSON_LABELS or t.pos_ == "PROPN":
-        return True
-    if t.pos_ == "PRON":
-        return t.lower_ not in ("le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "ce", "cela", "ça")
-    return lemma_of(t) in humans
-
-
-# Left dependents that are never part of a noun phrase: in a cleft (*Ce sont deux clans qui …*,
-# *C'est en tout cas le projet de X qui …*) the parser hangs the copula, its subject and
-# adverbials on the noun.
-_NOT_LEFT_OF_NOUN = (
-    "punct", "cc", "case", "mark", "cop", "nsubj", "nsubj:pass", "expl:subj", "expl:comp",
-    "aux", "aux:tense", "aux:pass", "obl", "obl:mod", "obl:arg", "advcl",
-)  # fmt: skip
-
-
-def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """The noun phrase headed by ``t``, without relative clauses, appositions, trailing commas
-    or time words the parser hung on it (*son homologue demain*). A role with its name in
-    apposition (*le Premier ministre, Binali Yildirim,*) gives the name."""
-    name = next((c for c in t.rights if c.dep_ in ("appos", "flat:name") and c.ent_type_ == "PER"), None)
-    if name is not None and t.ent_type_ != "PER":
-        t = name
-    end = t.i + 1
-    for c in t.rights:
-        if c.dep_ == "acl" and _short_participle(c):
-            end = c.right_edge.i + 1  # "des individus non identifiés", "la coalition menée par …"
-            continue
-        if c.dep_ in ("acl:relcl", "acl", "appos", "punct", "advcl", "parataxis") or c.lower_ in stop:
-            break
-        if c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in OF_CASES:
-            break  # "les manifestants pour des politiques …": keep the group, not the reason
-        if c.dep_ == "nmod" and (c.pos_ == "VERB" or any(x.dep_ == "cop" for x in c.children)):
-            break  # "d'autres personnes d'être responsables …": a clause, not the phrase
-        # a conjoined noun ends where its own phrase does
-        end = (
-            noun_phrase(c, stop)[1]
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
-            else c.right_edge.i + 1
-        )
-    doc = t.doc
-    lefts = [
-        c
-        for c in t.lefts
-        if c.dep_ not in _NOT_LEFT_OF_NOUN
-        and not any(x.is_punct for x in doc[c.right_edge.i + 1 : t.i])  # "En Belgique, treize personnes"
-    ]
-    start = min([t.i, *(c.left_edge.i for c in lefts)])
-    brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
-    if brk is not None:
-        end = brk  # a phrase never runs across a paragraph break (the parser joins them)
-    when = next((k for k in range(t.i + 1, end) if doc[k].lower_ in stop), None)
-    if when is not None:
-        # "les procureurs de la Haye la semaine dernière": a time phrase deep in the phrase ends it
-        w = doc[when]
-        end = max(t.i + 1, (w.head if w.dep_ == "amod" and w.head.i > t.i else w).left_edge.i)
-    ent = doc[slice(*span)] if t.ent_type_ == "PER" and (span := entity_span(t)) else None
-    if ent is not None and ent.end > end and all(doc[k].pos_ == "PROPN" for k in range(end, ent.end)):
-        end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
-    if ent is not None and ent.start < start and all(doc[k].pos_ == "PROPN" for k in range(ent.start, start)):
-        start = ent.start  # "Marine Le Pen" headed by "Pen"
-    if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
-        end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-    return _whole_words(doc, start, end)
-
-
-_HYPHENS = ("-", "‑", "–")
-
-
-def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Widen a phrase to whole hyphenated words, which the tokenizer splits and the parser may
-    cut (*la CGT-Energie* headed by *Energie*, *camions-bennes*)."""
-
-    def joined(k: int) -> bool:  # doc[k - 1] and doc[k] are parts of one hyphenated word
-        a, b = doc[k - 1], doc[k]
-        if a.whitespace_:
-            return False
-        if a.text in _HYPHENS:
-            return b.is_alpha and k >= 2 and doc[k - 2].is_alpha and not doc[k - 2].whitespace_
-        return (
-            b.text in _HYPHENS
-            and a.is_alpha
-            and not b.whitespace_
-            and k + 1 < len(doc)
-            and doc[k + 1].is_alpha
-        )
-
-    while start > 0 and joined(start):
-        start -= 1
-    while end < len(doc) and joined(end):
-        end += 1
-    return start, end
-
-
-# A past participle qualifying a noun is kept in its phrase up to this many tokens (*menée par
-# les États-Unis*); longer ones are clauses of their own.
-MAX_PARTICIPLE_TOKENS = 5
-
-
-def _short_participle(c: Token) -> bool:
-    """A past participle phrase qualifying a noun (*non identifiés*, *menée par les États-Unis*)."""
-    span = c.right_edge.i + 1 - c.left_edge.i
-    past = "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")
-    relative = any("Rel" in x.morph.get("PronType") for x in c.children)  # "que la police a arrêtés"
-    return past and c.left_edge.i >= c.head.i and span <= MAX_PARTICIPLE_TOKENS and not relative
 
 
 def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = frozenset()) -> Token | None:
@@ -183,6 +71,12 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             if not _detached(t) or t.head.dep_ in ("nsubj", "nsubj:pass") or person_like(t.head, humans):
                 return t.head  # "une trentaine de manifestants réclamant …": the noun acts
             t = _governing_verb(t.head)  # "… s'est adressé à l'électorat, fustigeant …": the subject acts
+            continue
+        predicate = any(c.dep_ in ("nsubj", "cop") for c in t.head.children)  # "qui sont au côté de"
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("NOUN", "PROPN") and not predicate:
+            # "dénonce une tentative de coup d'État et averti que …": a verb the parser
+            # conjoined to the object shares the clause's subject
+            t = _governing_verb(t.head)
             continue
         if not (t.dep_ in ("conj", "xcomp", "advcl", "acl") or _infinitive_complement(t)) or t.head.i == t.i:
             return None
@@ -276,65 +170,6 @@ def _bare_participle(t: Token) -> bool:
     )
 
 
-def _owner(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
-    """Whose thing an object is: *a étrillé la politique d'alliances entre LREM et LR*,
-    *a rejeté la candidature de Sylvie Goulard*, *a dispersé des centaines de manifestants*."""
-    agent = next((c for c in t.children if c.dep_ == "nmod" and case_of(c) == "par"), None)
-    if agent is not None and (person_like(agent, humans) or _agentive(agent)):
-        return agent  # "une tentative de coup d'État par un groupe de militaires": who did it
-    for c in t.children:
-        if c.dep_ == "nmod" or (c.dep_ == "det" and "Poss=Yes" in str(c.morph)):
-            if person_like(c, humans) or _agentive(c) or c.dep_ == "det":
-                return c  # "l'engagement des soignants"
-            if depth > 1:
-                found = _owner(c, humans, depth - 1)
-                if found is not None:
-                    return found
-    return None
-
-
-# Endings of nouns of people (*jihadiste*, *surveillant*, *plongeur*, *institutrice*,
-# *humanitaire*, *gardien*): a patient so named is a party even when no word list has it.
-_PERSON_SUFFIXES = (*_AGENT_SUFFIXES, "trice", "ice", "iens")
-
-
-def is_party(t: Token, humans: frozenset[str]) -> bool:
-    """Can the patient ``t`` stand for a party: a person-like head, a noun of people by its
-    ending, a number or others (*quatre autres*), or a name apposed to it (*le jihadiste Oussama Atar*)."""
-    if person_like(t, humans) or t.pos_ == "NUM" or lemma_of(t).endswith(_PERSON_SUFFIXES + ("autre",)):
-        return True
-    return any(c.ent_type_ == "PER" and c.dep_ in ("appos", "flat:name") for c in t.children)
-
-
-def is_place(t: Token, code: str) -> bool:
-    """A place that is no country: a town, a road, a site (*Gallargues et Aimargues*, *le
-    tunnel de Saint-Béat*)."""
-    if t.ent_type_ == "LOC":
-        entry = _place_entry(t, code)
-        return entry is None or entry.kind != "country"
-    return lemma_of(t) in lexicon(code).words("site_nouns") or is_town(t, code)
-
-
-def _place_entry(t: Token, code: str) -> GazetteerEntry | None:
-    """The gazetteer entry of the name ``t`` heads: its LOC entity, else the name with its
-    *flat:name* parts (*Nancy Pelosi* is no Nancy)."""
-    parts = [t, *(c for c in t.children if c.dep_ == "flat:name")]
-    span = entity_span(t) if t.ent_type_ == "LOC" and len(parts) == 1 else None
-    name = t.doc[slice(*span)].text if span else " ".join(p.text for p in parts)
-    return lookup_place(name, (), code)
-
-
-def party(t: Token | None, humans: frozenset[str]) -> Token | None:
-    """Who undergoes an act whose grammatical patient is ``t``: a party (person, group,
-    organisation, government), or the party owning the thing (*la candidature de la Française
-    a été retoquée*, *leur voiture a été arrêtée*). Roads closed and buildings burnt have no
-    recipient (EVENTS.md: the recipient stands for *who* is acted upon)."""
-    if t is None or is_party(t, humans):
-        return t
-    owner = _owner(t, humans, depth=1)
-    return owner if owner is not None and owner.ent_type_ != "LOC" else None
-
-
 def _conjoined_passive(t: Token) -> bool:
     """A past participle conjoined to a passive one shares its voice and arguments."""
     return (
@@ -376,9 +211,9 @@ def verb_args(
             if subject is not None:
                 ranked.append((5, subject))
             continue
-        if not (person_like(c, humans) or _agentive(c) and _direct_or_with(c)):
+        if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
             owner = (
-                _owner(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
+                owner_of(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
             )
             if owner is not None:
                 ranked.append((4, owner))
@@ -443,7 +278,7 @@ def _country_addressed(c: Token, code: str) -> bool:
     country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*)."""
     if case_of(c) != "à" or not any(d.dep_ == "det" for d in c.children):
         return False
-    entry = _place_entry(c, code)
+    entry = place_entry(c, code)
     return entry is not None and entry.kind == "country"
 
 
@@ -451,7 +286,7 @@ def _addressed(c: Token, humans: frozenset[str], code: str) -> bool:
     """Is the *à* phrase ``c`` a party an act is directed at, not a place?"""
     if c.ent_type_ == "LOC":
         return _country_addressed(c, code)
-    return person_like(c, humans) or _agentive(c)
+    return person_like(c, humans) or agentive(c)
 
 
 def _direct_or_with(c: Token) -> bool:
@@ -459,12 +294,6 @@ def _direct_or_with(c: Token) -> bool:
     whom the act is directed at (*s'entretient avec les pompiers*, *déloger les casseurs*);
     after *à* such endings also name places (*aux frontières*)."""
     return c.dep_ == "obj" or case_of(c) in ("avec", "contre", "envers")
-
-
-def _agentive(t: Token) -> bool:
-    """A plural noun of people by its suffix (*des éboueurs*, *des agriculteurs*, *des
-    grévistes*): the doers of a strike or a protest named after them."""
-    return t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and lemma_of(t).endswith(_AGENT_SUFFIXES)
 
 
 def _investigated(t: Token, humans: frozenset[str]) -> Token | None:
@@ -476,16 +305,6 @@ def _investigated(t: Token, humans: frozenset[str]) -> Token | None:
     if person_like(about, humans):
         return about
     return next((c for c in about.children if c.dep_ in ("nmod", "obl:agent") and case_of(c) == "par"), None)
-
-
-def is_town(t: Token, code: str) -> bool:
-    """A city or region, not a country. After an event noun even a capital is where it
-    happened (*les pourparlers de Genève*, *l'attentat de Paris*). Read in the gazetteer, as
-    the tagger labels such names LOC, ORG or MISC by turns."""
-    if t.ent_type_ == "PER" or (t.pos_ != "PROPN" and t.ent_type_ != "LOC"):
-        return False
-    entry = _place_entry(t, code)
-    return entry is not None and entry.kind != "country"
 
 
 def noun_args(
@@ -502,7 +321,7 @@ def noun_args(
             actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
         elif c.dep_ == "nmod" and case in OF_CASES and is_town(c, lex.code):
             continue  # "l'offensive de Manbij", "les pourparlers de Genève": where, not who
-        elif c.dep_ == "nmod" and case in OF_CASES and (person_like(c, humans) or _agentive(c)):
+        elif c.dep_ == "nmod" and case in OF_CASES and (person_like(c, humans) or agentive(c)):
             if lemma_of(t) in patient_nouns:
                 recipient = c
             elif actor is None:

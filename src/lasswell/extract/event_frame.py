@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from lasswell.extract.event_args import OF_CASES, is_town
 from lasswell.extract.event_lexicon import Lexicon
+from lasswell.extract.event_phrases import OF_CASES, is_town
 from lasswell.extract.tree import case_of, clause_head, head_of, is_future, lemma_of
 
 # A date, place or argument further than this many tokens from its trigger is not taken

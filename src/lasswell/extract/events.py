@@ -17,16 +17,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from lasswell.extract.event_args import (
-    court_in_sentence,
-    is_party,
-    is_place,
-    noun_args,
-    noun_phrase,
-    verb_args,
-)
+from lasswell.extract.event_args import court_in_sentence, noun_args, verb_args
 from lasswell.extract.event_frame import is_place_phrase, nearest, self_act, status_of
 from lasswell.extract.event_lexicon import TRIGGER_CONFIDENCE, Lexicon, cameo, lexicon
+from lasswell.extract.event_phrases import is_party, is_place, noun_phrase
 from lasswell.extract.tree import (
     case_of,
     clause_head,

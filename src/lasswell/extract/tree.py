@@ -188,7 +188,9 @@ def conjuncts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     """The coordinated phrases of ``doc[s:e]`` (*la LICRA et SOS Racisme* → *la LICRA*, *SOS
     Racisme*), each without its conjunction or comma; the whole range when there is one."""
     root = head_of(doc, s, e)
+    nominal = ("NOUN", "PROPN", "PRON", "NUM")
     heads = [root, *(c for c in root.children if c.dep_ == "conj" and s <= c.i < e and c.i > root.i)]
+    heads = [h for h in heads if h is root or h.pos_ in nominal]
     if len(heads) == 1 or not any(c.dep_ == "cc" for c in heads[-1].children):
         return [(s, e)]  # no "et" / "ou": an apposition misread (*un humanitaire, Benoît Maria,*)
 
