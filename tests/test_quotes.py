@@ -282,6 +282,11 @@ def test_bare_quotation_shares_the_incise_after_it():
             "Le ministère du Travail dément et dit ne pas avoir voulu écarter Marlène Schiappa.",
             "Le ministère du Travail",
         ),
+        # a role before a party's name is a person of that party, not the party
+        (
+            "« On ne sait pas ce qu'il fait de ses journées », confie un député LREM.",
+            "un député LREM",
+        ),
     ],
 )
 def test_resolution_in_context(text, expected):

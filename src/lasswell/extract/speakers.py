@@ -253,6 +253,8 @@ class SpeakerResolver(Descriptions):
                 and rest_before[-1].pos_ == "NOUN"
             ):
                 continue  # "certains députés Les Républicains": people of the party, not the party
+            if any(t.lower_ in self.roles for t in rest_before):
+                continue  # "l'ancien maire Les Républicains du Havre": a person of the party
             if b >= e - 1 and (
                 not rest_before
                 or len(rest_before) <= 2
