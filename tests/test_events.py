@@ -502,7 +502,7 @@ CASES = [
     # … a thing so named is no recipient
     (
         "Le projet fait l'objet de négociations entre les syndicats et le patronat.",
-        [("CONSULT", "négociations", "occurred", None, "les syndicats et le patronat")],
+        [("CONSULT", "négociations", "occurred", "les syndicats et le patronat", None)],
     ),
     # "visant X" after an event noun names its recipient
     (
@@ -626,6 +626,19 @@ CASES = [
     (
         "Des manifestants à l'origine du barrage ont été délogés.",
         [("COERCE", "délogés", "occurred", None, "Des manifestants")],
+    ),
+    # "entre X et Y": both sides act; "contre" a cause is no recipient
+    (
+        "La guerre du Kosovo entre forces serbes et guérilla albanaise a fait 13.000 morts.",
+        [("ASSAULT", "guerre", "occurred", "forces serbes et guérilla albanaise", None)],
+    ),
+    (
+        "Une manifestation contre le racisme a eu lieu lundi.",
+        [("PROTEST", "manifestation", "occurred", None, None)],
+    ),
+    (
+        "La troisième attaque contre des personnels humanitaires a eu lieu lundi.",
+        [("ASSAULT", "attaque", "occurred", None, "des personnels humanitaires")],
     ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (

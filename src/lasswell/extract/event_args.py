@@ -332,8 +332,11 @@ def noun_args(
             # "des critiques de la part de certains députés": who they come from
             source = next((x for x in c.children if x.dep_ == "nmod" and case_of(x) in OF_CASES), None)
             actor = source if source is not None else actor
+        elif c.dep_ == "nmod" and case == "entre" and any(x.dep_ == "conj" for x in c.subtree):
+            # "la guerre du Kosovo entre forces serbes et guérilla", "un clash entre X et Y": both act
+            return c, None
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
-            recipient = c
+            recipient = party(c, humans) or recipient  # not "une manifestation contre le racisme"
         elif c.dep_ == "acl" and lemma_of(c) in lex.words("targeting_verbs"):
             target = next((x for x in c.children if x.dep_ == "obj"), None)  # "une enquête visant le couple"
             recipient = target if target is not None and is_party(target, humans) else recipient
