@@ -640,6 +640,29 @@ CASES = [
         "La troisième attaque contre des personnels humanitaires a eu lieu lundi.",
         [("ASSAULT", "attaque", "occurred", None, "des personnels humanitaires")],
     ),
+    # an event noun as the means or agent of a passive: its subject undergoes the act
+    (
+        "Ils ont été dispersés avec du gaz lacrymogène.",
+        [
+            ("COERCE", "dispersés", "occurred", None, "Ils"),
+            ("ASSAULT", "gaz lacrymogène", "occurred", None, "Ils"),
+        ],
+    ),
+    (
+        "Il a aussi été accueilli par un concert de casseroles de la part de ces manifestants.",
+        [("PROTEST", "concert de casseroles", "occurred", "ces manifestants", "Il")],
+    ),
+    # a reflexive criticism's "de" phrase, or its owner, is the target
+    ("Le ministre se plaint du préfet.", [("ACCUSE", "plaint", "occurred", "Le ministre", "préfet")]),
+    (
+        "La Toile se moque du selfie des ministres.",
+        [("ACCUSE", "moque", "occurred", "La Toile", "ministres")],
+    ),
+    # the author of an approved or criticised thing
+    (
+        "Bernard Tapie approuve la méthode suggérée par Emmanuel Macron à un jeune chômeur.",
+        [("SUPPORT", "approuve", "occurred", "Bernard Tapie", "Emmanuel Macron")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

@@ -212,9 +212,12 @@ def verb_args(
                 ranked.append((5, subject))
             continue
         if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
-            owner = (
-                owner_of(c, humans) if c.dep_ == "obj" and etype in lex.words("owner_is_recipient") else None
+            # "se moque du selfie des ministres": the owner of what a reflexive criticism is about
+            about = (
+                c.dep_.startswith("obl") and case_of(c) in OF_CASES and is_reflexive(t) and etype == "ACCUSE"
             )
+            owned = (c.dep_ == "obj" or about) and etype in lex.words("owner_is_recipient")
+            owner = owner_of(c, humans) if owned else None
             if owner is not None:
                 ranked.append((4, owner))
             continue
@@ -233,6 +236,8 @@ def verb_args(
             ranked.append((2, c))  # "a débloqué dix millions pour les agriculteurs"
         elif c.dep_.startswith("obl") and case == "sur" and etype in lex.words("target_on_types"):
             ranked.append((1, c))  # "a tiré des roquettes sur Israël", "a tiré sur la foule"
+        elif c.dep_.startswith("obl") and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE":
+            ranked.append((3, c))  # "se moque des ministres", "se plaint du préfet"
         elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
             if (
                 c.ent_type_ == "LOC"
@@ -364,6 +369,12 @@ def noun_args(
     # "ont mené fin août une offensive": a time phrase before the object makes it obl:mod
     as_object = t.dep_ in ("obj", "obl:arg") or (t.dep_ == "obl:mod" and not case_of(t))
     verb = t.head if as_object and t.head.pos_ in ("VERB", "AUX") else None
+    met = _met_with(t)
+    if met is not None:
+        # "ils ont été dispersés avec du gaz", "il a été accueilli par un concert de casseroles":
+        # the passive's subject undergoes the act the noun names
+        recipient = recipient or party(met, humans)
+        actor = actor or (_agent(t.head) if not case_of(t).startswith("par") else None)
     undergone = lex.words("subject_undergoes") | lex.words("undergone_nouns_verbs")
     support = lex.words("support_verbs") | frozenset(lex.data.get("ending_frames", {}))
     if verb is not None and lemma_of(verb) in undergone:
@@ -395,6 +406,14 @@ def noun_args(
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
         recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
     return actor, recipient
+
+
+def _met_with(t: Token) -> Token | None:
+    """The subject of the passive verb that the event noun ``t`` is the means or the agent of
+    (*dispersés avec du gaz*, *accueilli par un concert de casseroles*)."""
+    if not (t.dep_.startswith("obl") and case_of(t).split(" ")[0] in ("avec", "par") and is_passive(t.head)):
+        return None
+    return next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
 
 
 def _children_through_time(t: Token, lex: Lexicon) -> list[Token]:
