@@ -663,6 +663,9 @@ CASES = [
         "Bernard Tapie approuve la méthode suggérée par Emmanuel Macron à un jeune chômeur.",
         [("SUPPORT", "approuve", "occurred", "Bernard Tapie", "Emmanuel Macron")],
     ),
+    # "à" + a capital is the government addressed by a demand or given aid, a place for a visit
+    ("Paris a livré des armes à Kiev.", [("AID", "livré", "occurred", "Paris", "Kiev")]),
+    ("Le ministre s'est rendu à Moscou.", [("CONSULT", "rendu", "occurred", "Le ministre", None)]),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

@@ -21,6 +21,7 @@ from lasswell.extract.event_phrases import (
     person_like,
     place_entry,
 )
+from lasswell.extract.places import capital_country
 from lasswell.extract.tree import (
     case_of,
     is_passive,
@@ -242,7 +243,7 @@ def verb_args(
             if (
                 c.ent_type_ == "LOC"
                 and case in ("à", "au", "aux", "en")
-                and not _country_addressed(c, lex.code)
+                and not _country_addressed(c, lex.code, etype in lex.words("capital_recipient_types"))
             ):
                 continue  # "à Genève" is where, not whom
             ranked.append((_RECIPIENT_CASES[case], c))
@@ -255,7 +256,7 @@ def verb_args(
             for d in c.children
             if d.dep_ == "nmod"
             and (case_of(d) in ("à", "au", "aux") or _beneficiary(d, etype, lex))
-            and _addressed(d, humans, lex.code)
+            and _addressed(d, humans, lex.code, etype in lex.words("capital_recipient_types"))
         ]
     if ranked:
         return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1]
@@ -278,19 +279,24 @@ def _beneficiary(c: Token, etype: str, lex: Lexicon) -> bool:
     return case_of(c) == "pour" and etype in lex.words("beneficiary_types")
 
 
-def _country_addressed(c: Token, code: str) -> bool:
+def _country_addressed(c: Token, code: str, capitals: bool = False) -> bool:
     """*à l'Ukraine*, *à la Russie*: a country after *à* and its article is a recipient (a
-    country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*)."""
-    if case_of(c) != "à" or not any(d.dep_ == "det" for d in c.children):
+    country as a place takes *en / au / aux*: *en Ukraine*, *au Mali*). With ``capitals``, a
+    capital standing for its government too (*demande des comptes à Bruxelles*)."""
+    if case_of(c) != "à":
+        return False
+    if capitals and capital_country(c.text, code):
+        return True
+    if not any(d.dep_ == "det" for d in c.children):
         return False
     entry = place_entry(c, code)
     return entry is not None and entry.kind == "country"
 
 
-def _addressed(c: Token, humans: frozenset[str], code: str) -> bool:
+def _addressed(c: Token, humans: frozenset[str], code: str, capitals: bool = False) -> bool:
     """Is the *à* phrase ``c`` a party an act is directed at, not a place?"""
     if c.ent_type_ == "LOC":
-        return _country_addressed(c, code)
+        return _country_addressed(c, code, capitals)
     return person_like(c, humans) or agentive(c)
 
 
