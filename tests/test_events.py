@@ -666,6 +666,18 @@ CASES = [
     # "à" + a capital is the government addressed by a demand or given aid, a place for a visit
     ("Paris a livré des armes à Kiev.", [("AID", "livré", "occurred", "Paris", "Kiev")]),
     ("Le ministre s'est rendu à Moscou.", [("CONSULT", "rendu", "occurred", "Le ministre", None)]),
+    # a past participle opening the sentence says what the main clause's subject underwent
+    (
+        "Interpellé par la police, le suspect a été placé en garde à vue.",
+        [
+            ("COERCE", "Interpellé", "occurred", "la police", "le suspect"),
+            ("COERCE", "placé en garde à vue", "occurred", None, "le suspect"),
+        ],
+    ),
+    (
+        "Interpellé par une femme, il a répondu calmement.",
+        [("REQUEST", "Interpellé", "occurred", "une femme", "il")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

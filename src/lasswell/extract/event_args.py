@@ -24,6 +24,7 @@ from lasswell.extract.event_phrases import (
 from lasswell.extract.places import capital_country
 from lasswell.extract.tree import (
     case_of,
+    fronted_participle_subject,
     is_passive,
     is_reflexive,
     lemma_of,
@@ -163,6 +164,8 @@ AGENT_COMPLEMENT_GAP = 2
 
 def _bare_participle(t: Token) -> bool:
     """*Sylvie Goulard rejetée par la Commission*: a passive participle without auxiliary."""
+    if fronted_participle_subject(t) is not None:
+        return True  # "Interpellé par la police, le suspect …"
     return (
         "Part" in t.morph.get("VerbForm")
         and "Past" in t.morph.get("Tense")
@@ -186,8 +189,11 @@ def verb_args(
 ) -> tuple[Token | None, Token | None]:
     """(actor, recipient) heads of a verb trigger."""
     if _bare_participle(t) and not is_reflexive(t):
-        patient = t.head if t.dep_ != "ROOT" else None
-        return _agent(t), patient if patient is not None and is_party(patient, humans) else None
+        patient = fronted_participle_subject(t) or (t.head if t.dep_ != "ROOT" else None)
+        patient = (
+            patient if patient is not None and (is_party(patient, humans) or patient.pos_ == "PRON") else None
+        )
+        return _agent(t), patient
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
         infinitive = any("Inf" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))

@@ -26,6 +26,7 @@ from lasswell.extract.tree import (
     clause_head,
     clitic_before,
     entity_span,
+    fronted_participle_subject,
     is_conditional,
     is_negated,
     is_passive,
@@ -169,7 +170,8 @@ def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
         patient = c.dep_ in ("obj", "nsubj:pass") or c.dep_.startswith("obl") and case_of(c) == "sur"
         if patient and (is_party(c, humans) or c.pos_ == "PRON"):
             return True
-    return False
+    fronted = fronted_participle_subject(t)  # "Arrêté lundi, le militant …"
+    return fronted is not None and (is_party(fronted, humans) or fronted.pos_ == "PRON")
 
 
 def _qualifies_person(t: Token, humans: frozenset[str]) -> bool:

@@ -209,3 +209,17 @@ def conjuncts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
             end -= 1
         out.append((start, end))
     return out
+
+
+def fronted_participle_subject(t: Token) -> Token | None:
+    """*Interpellé par la police, le suspect a été placé en garde à vue*: a past participle
+    opening its sentence, set off by a comma, says what the main clause's subject underwent."""
+    past = "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+    if not past or t.dep_ not in ("advcl", "acl", "amod") or t.head.i <= t.i:
+        return None
+    doc = t.doc
+    if t.left_edge.i != t.sent.start or t.right_edge.i + 1 >= len(doc) or doc[t.right_edge.i + 1].text != ",":
+        return None
+    if any(c.dep_.startswith("aux") or c.dep_.startswith("nsubj") for c in t.children):
+        return None
+    return next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
