@@ -678,6 +678,18 @@ CASES = [
         "Interpellé par une femme, il a répondu calmement.",
         [("REQUEST", "Interpellé", "occurred", "une femme", "il")],
     ),
+    # an alleged act is the content of the accusation, not an event of its own
+    (
+        "Le candidat est accusé d'avoir accordé un poste à sa femme.",
+        [("ACCUSE", "accusé", "occurred", None, "Le candidat")],
+    ),
+    (
+        "Il accuse la police d'avoir frappé des manifestants.",
+        [("ACCUSE", "accuse", "occurred", "Il", "la police")],
+    ),
+    # a guess about an act is an opinion, not an event (EVENTS.md §1)
+    ("Il a reconnu qu'il était peu probable que les États-Unis acceptent la demande de la Russie.", []),
+    ("Il est possible que la police arrête les manifestants.", []),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

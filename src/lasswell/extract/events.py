@@ -79,6 +79,8 @@ def _hypothetical(t: Token, lex: Lexicon) -> bool:
             return True
         if head.dep_ == "xcomp" and lemma_of(head.head) in modals:
             return True
+        if head.dep_ in ("ccomp", "csubj") and lemma_of(head.head) in lex.words("likelihood_words"):
+            return True  # "il est peu probable que les États-Unis acceptent": an opinion (EVENTS.md §1)
         if "Inf" in head.morph.get("VerbForm") and any(
             c.dep_ in ("mark", "case") and c.lower_ == "sans" for c in head.children
         ):
@@ -421,6 +423,13 @@ def _ended(t: Token, lex: Lexicon) -> bool:
     return noun is not None and any(c.dep_ == "obj" and lemma_of(c) == noun for c in verb.children)
 
 
+def _infinitive(t: Token) -> bool:
+    """An infinitive, simple or compound (*d'avoir frappé*)."""
+    return "Inf" in t.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children
+    )
+
+
 def _called(t: Token, etype: str, lex: Lexicon) -> bool:
     """An act a call is made for (*appelle à la grève*), of a type that counts as planned."""
     return etype in lex.words("called_acts") and lemma_of(t.head) in lex.words("call_verbs")
@@ -431,7 +440,7 @@ def _event(ctx: _Context, s: int, e: int, etype: str, kind: str) -> EventCandida
     doc, lex, t = ctx.doc, ctx.lex, ctx.doc[s]
     if not _asserted(ctx, t, kind, etype):
         return None
-    content = ctx.contents.get(t.head.i) not in (None, etype) and "Inf" in t.morph.get("VerbForm")
+    content = ctx.contents.get(t.head.i) not in (None, etype) and _infinitive(t)
     if content and etype not in lex.words("called_acts"):
         return None  # "a demandé au gouvernement de retirer la réforme": the demand, not a retreat
     actor, recipient = (
