@@ -17,7 +17,8 @@ from lasswell.errors import LasswellError, UnsupportedLanguageError
 from lasswell.extract.actors import ArgumentResolver
 from lasswell.extract.descriptions import Resolved
 from lasswell.extract.entities import EntityIndex, find_entities, to_records
-from lasswell.extract.events import find_events, statement_events
+from lasswell.extract.event_statements import statement_events
+from lasswell.extract.events import find_events
 from lasswell.extract.marks import find_marked
 from lasswell.extract.quotes import CONFIDENCE, Candidate, find_quotes
 from lasswell.extract.speakers import RESOLUTION_CONFIDENCE, SpeakerResolver
