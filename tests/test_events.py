@@ -690,6 +690,20 @@ CASES = [
     # a guess about an act is an opinion, not an event (EVENTS.md §1)
     ("Il a reconnu qu'il était peu probable que les États-Unis acceptent la demande de la Russie.", []),
     ("Il est possible que la police arrête les manifestants.", []),
+    # a text acts for its author; a number of people is the group it counts
+    (
+        "Deux documents rédigés par son ministère des Affaires étrangères appellent à l'arrêt des exercices.",
+        [("REQUEST", "appellent", "occurred", "son ministère des Affaires étrangères", None)],
+    ),
+    (
+        "Des dizaines de personnes se sont rassemblées mercredi devant le siège de la police.",
+        [("PROTEST", "rassemblées", "occurred", "Des dizaines de personnes", None)],
+    ),
+    # "permettre à X de": X does the act
+    (
+        "L'ordonnance permettra au conseil municipal de se réunir.",
+        [("CONSULT", "réunir", "occurred", "conseil municipal", None)],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

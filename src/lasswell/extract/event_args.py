@@ -108,7 +108,14 @@ def _controls(t: Token, lex: Lexicon) -> bool:
 def _controller(t: Token) -> Token | None:
     """The object that does the infinitive's act (*a contraint les forces serbes à se retirer*),
     not the causer; an object clitic (*l'ont contraint*) names nobody here."""
-    obj = next((c for c in t.head.children if c.dep_ == "obj" and c.i < t.i), None)
+    obj = next((c for c in t.head.children if c.dep_ == "obj" and c.i < t.i), None) or next(
+        (
+            c
+            for c in t.head.children
+            if c.dep_ in ("iobj", "obl:arg") and case_of(c) in ("à", "au", "aux") and c.i < t.i
+        ),
+        None,
+    )  # "permettra au conseil municipal de se réunir"
     if obj is None or obj.pos_ == "PRON" and not person_like(obj, frozenset()):
         return None
     return obj

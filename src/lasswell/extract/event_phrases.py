@@ -177,7 +177,7 @@ def owner_of(t: Token, humans: frozenset[str], depth: int = 2) -> Token | None:
     if agent is not None and (person_like(agent, humans) or agentive(agent)):
         return agent  # "une tentative de coup d'État par un groupe de militaires": who did it
     for c in t.children:
-        if c.dep_ == "acl" and depth > 1:  # "la méthode suggérée par Emmanuel Macron": its author
+        if c.dep_ == "acl":  # "la méthode suggérée par Emmanuel Macron": its author
             agent = next((a for a in c.children if a.dep_ == "obl:agent" or case_of(a) == "par"), None)
             if agent is not None and (person_like(agent, humans) or agentive(agent)):
                 return agent

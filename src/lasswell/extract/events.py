@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.event_args import court_in_sentence, noun_args, verb_args
 from lasswell.extract.event_frame import is_place_phrase, nearest, self_act, status_of
 from lasswell.extract.event_lexicon import TRIGGER_CONFIDENCE, Lexicon, cameo, lexicon
-from lasswell.extract.event_phrases import is_party, is_place, noun_phrase
+from lasswell.extract.event_phrases import is_party, is_place, noun_phrase, party
 from lasswell.extract.tree import (
     case_of,
     clause_head,
@@ -476,11 +476,25 @@ def _args(ctx: _Context, t: Token, etype: str) -> tuple[Token | None, Token | No
     else:
         actor, recipient = verb_args(t, etype, ctx.humans, lex)
     actor, recipient = _antecedent(actor), _antecedent(recipient)
+    if (
+        actor is not None
+        and actor.pos_ == "NOUN"
+        and not is_party(actor, ctx.humans)
+        and not _quantity(actor, lex)
+    ):
+        # "Deux documents rédigés par son ministère appellent à …", "le rapport de l'ONG dénonce":
+        # a text acts for its author
+        actor = party(actor, ctx.humans) or actor
     if recipient is not None and etype in lex.words("place_not_recipient") and is_place(recipient, lex.code):
         recipient = None  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
     if actor is None and etype in lex.words("court_acts"):
         actor = court_in_sentence(t, lex)  # "au tribunal de Poitiers, X a écopé de …"
     return actor, recipient
+
+
+def _quantity(t: Token, lex: Lexicon) -> bool:
+    """*des dizaines de personnes*, *la moitié des députés*: a number of people is a group."""
+    return lemma_of(t).endswith("aine") or lemma_of(t) in lex.words("quantity_nouns")
 
 
 def _antecedent(c: Token | None) -> Token | None:
