@@ -359,6 +359,9 @@ class SpeakerResolver(Descriptions):
             if self.last and not self.last.person:
                 return Resolved(self.last.name, self.last.cluster, self.last.gender, "pronoun")
             return Resolved(None)
+        carried = self._previous_subject(s, gender)
+        if carried is not None:
+            return carried
         subject = self._subject_person_since_last(s, gender)
         if subject:
             return self._agree(_of_cluster(subject, "pronoun"), gender)
@@ -381,6 +384,31 @@ class SpeakerResolver(Descriptions):
         if recent_last:  # an organisation: "la Mairie … Elle appelle"
             return Resolved(last.name, last.cluster, last.gender or gender, "pronoun", False)
         return Resolved(None)
+
+    def _previous_subject(self, s: int, gender: str | None) -> Resolved | None:
+        """*Le conseil scientifique a préconisé … Il recommande …*: a pronoun opening its
+        sentence continues the subject of the sentence before, in the same paragraph, when that
+        subject is a body or group named by a common noun of the same gender."""
+        doc, sent = self.doc, self.doc[s].sent
+        if gender is None or any(not t.is_punct for t in doc[sent.start : s]) or sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if self.para_of_token(prev.start) != self.para_of_token(s):
+            return None
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is None or subj.pos_ != "NOUN" or self._quoted(subj.i):
+            return None
+        if subj.lemma_.lower() not in self.lang.words("body_nouns"):
+            return None  # not "Le spectateur est … Il ajoute": a person goes on speaking
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
+            return None
+        wanted = "Masc" if gender == "m" else "Fem"
+        if wanted not in subj.morph.get("Gender") or "Sing" not in subj.morph.get("Number"):
+            return None
+        end = max([subj.i, *(c.right_edge.i for c in subj.rights if c.dep_ in ("amod", "nmod"))]) + 1
+        r = self.mention(subj.left_edge.i, end)
+        return r if r.name and not r.person else None
 
     def _agree(self, r: Resolved, gender: str | None) -> Resolved:
         """Record the pronoun's gender as evidence on the person it resolved to."""
