@@ -704,6 +704,25 @@ CASES = [
         "L'ordonnance permettra au conseil municipal de se réunir.",
         [("CONSULT", "réunir", "occurred", "conseil municipal", None)],
     ),
+    # "d'autres figures comme X ou Y": the ones named act
+    (
+        "Les divisions s'aggravent, alors que d'autres figures comme Rachida Dati ou Christian Estrosi "
+        "le critiquent ouvertement.",
+        [("ACCUSE", "critiquent", "occurred", "Rachida Dati ou Christian Estrosi", None)],
+    ),
+    # "ce qui a été critiqué": a clause, no party
+    (
+        "Le président a annoncé un plan de formation, ce qui a été critiqué par l'opposition.",
+        [
+            ("AGREE", "annoncé", "occurred", "Le président", None),
+            ("ACCUSE", "critiqué", "occurred", "l'opposition", None),
+        ],
+    ),
+    # a person named by an "ex-" noun
+    (
+        "L'ex-figure de proue du mouvement a été interpellé.",
+        [("COERCE", "interpellé", "occurred", None, "L'ex-figure de proue du mouvement")],
+    ),
     # lifting a measure is a concession; lifting a veil or funds is not
     (
         "Washington a levé les sanctions contre l'Iran.",

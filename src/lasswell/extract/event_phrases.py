@@ -26,7 +26,8 @@ def person_like(t: Token, humans: frozenset[str]) -> bool:
         return True
     if t.pos_ == "PRON":
         return t.lower_ not in ("le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "ce", "cela", "ça")
-    return lemma_of(t) in humans
+    lemma = lemma_of(t)
+    return lemma in humans or lemma.startswith("ex-") and lemma[3:] in humans  # "l'ex-figure de proue"
 
 
 # Left dependents that are never part of a noun phrase: in a cleft (*Ce sont deux clans qui …*,

@@ -476,7 +476,14 @@ def _args(ctx: _Context, t: Token, etype: str) -> tuple[Token | None, Token | No
     else:
         actor, recipient = verb_args(t, etype, ctx.humans, lex)
     actor, recipient = _antecedent(actor), _antecedent(recipient)
-    if (
+    example = (
+        next((c for c in actor.children if case_of(c) == "comme" and c.pos_ == "PROPN"), None)
+        if actor
+        else None
+    )
+    if example is not None:
+        actor = example  # "d'autres figures comme Rachida Dati ou Christian Estrosi": the ones named
+    elif (
         actor is not None
         and actor.pos_ == "NOUN"
         and not is_party(actor, ctx.humans)
@@ -504,7 +511,10 @@ def _antecedent(c: Token | None) -> Token | None:
     if c is None or "Rel" not in c.morph.get("PronType"):
         return c
     if c.head.dep_ in ("acl:relcl", "acl") and c.head.head.i < c.i:
-        return c.head.head
+        antecedent = c.head.head
+        return (
+            None if antecedent.lower_ in ("ce", "c'", "cela", "ça") else antecedent
+        )  # "ce qui a été critiqué"
     return None if c.lower_ in ("que", "qu'", "qu’") else c
 
 
