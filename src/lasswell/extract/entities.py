@@ -9,6 +9,7 @@ and pre-modifiers; gender from titles, role nouns, agreement and the model's mor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -327,6 +328,7 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
             assigned[(s, e)] = _person_cluster(doc, s, e, people, clusters)
         else:
             others.setdefault(key, []).append((s, e, label))
+    _merge_acronyms(doc, others)
     for group in others.values():
         labels = Counter(lab for _, _, lab in group)
         # A bare name no full person name explains: the model's PER on one mention is less
@@ -352,6 +354,41 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
     for c in clusters:
         c.mentions.sort()
     return EntityIndex(clusters, by_token)
+
+
+def _merge_acronyms(doc: Doc, others: dict[str, list[tuple[int, int, str]]]) -> None:
+    """Join an acronym to the name it abbreviates in the same article (*LREM* → *La
+    République en marche*, *LR* → *Les Républicains*, *OSCE* → *Organisation pour la sécurité
+    et la coopération en Europe*): one organisation, named in full."""
+    expansions: dict[str, str] = {}
+    for key, group in others.items():
+        s, e, _ = group[0]
+        for initials in _initials(doc[s:e].text):
+            expansions.setdefault(initials, key)
+    for key in list(others):
+        s, e, _ = others[key][0]
+        text = doc[s:e].text
+        target = expansions.get(text.lower()) if text.isupper() and 2 <= len(text) <= ACRONYM_MAX else None
+        if target and target != key and target in others:
+            others[target].extend(others.pop(key))
+
+
+# Longest acronym joined to its expansion: longer all-capital words are names of their own.
+ACRONYM_MAX = 6
+_FUNCTION_WORDS = frozenset(
+    {"de", "du", "des", "d", "pour", "et", "à", "au", "aux", "la", "le", "les", "l", "en"}
+)
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a multi-word name may go by: initials of all its words, of its words without
+    *de / pour / et / à*, and of its content words."""
+    words = [w for w in re.split(r"[\s'’-]+", name.lower()) if w]
+    if len(words) < 2:
+        return set()
+    light = {"de", "du", "des", "d", "pour", "et", "à", "au", "aux"}
+    variants = (words, [w for w in words if w not in light], [w for w in words if w not in _FUNCTION_WORDS])
+    return {"".join(w[0] for w in v) for v in variants if len(v) >= 2}
 
 
 def _add_evidence(doc: Doc, s: int, e: int, cluster: Cluster, lang: LanguageData) -> None:
@@ -403,7 +440,8 @@ def _name(doc: Doc, c: Cluster) -> str:
         full = [f for f in forms if len(f.split()) == longest]
         counts = Counter(full)
         return max(full, key=lambda f: (counts[f], -full.index(f)))
-    return max(forms, key=lambda f: (forms.count(f), len(f)))
+    full = [f for f in forms if not f.isupper()] or forms  # "La République en marche", not "LREM"
+    return max(full, key=lambda f: (full.count(f), len(f)))
 
 
 def to_records(doc: Doc, index: EntityIndex) -> tuple[Entity, ...]:

@@ -1,0 +1,36 @@
+"""Entities clustered per article: acronyms joined to the names they abbreviate (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+import lasswell
+from lasswell.extract.entities import _initials
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "expected"),
+    [
+        ("La République en marche", "lrem", True),
+        ("Les Républicains", "lr", True),
+        ("Front national", "fn", True),
+        ("Organisation pour la sécurité et la coopération en Europe", "osce", True),
+        ("Agence régionale de santé", "ars", True),
+        ("Front national", "rn", False),
+        ("Paris", "p", False),
+    ],
+)
+def test_initials(name, acronym, expected):
+    assert (acronym in _initials(name)) is expected
+
+
+def test_an_acronym_joins_the_name_it_abbreviates():
+    text = (
+        "Le maire de Béziers a été élu avec le soutien du Front national. "
+        "Il a quitté le FN en 2017, a-t-il rappelé."
+    )
+    ents = {e.name: e for e in lasswell.analyze(text, lang="fr").entities}
+    assert "FN" not in ents
+    assert [m.text for m in ents["Front national"].mentions] == ["Front national", "FN"]
