@@ -34,3 +34,14 @@ def test_an_acronym_joins_the_name_it_abbreviates():
     ents = {e.name: e for e in lasswell.analyze(text, lang="fr").entities}
     assert "FN" not in ents
     assert [m.text for m in ents["Front national"].mentions] == ["Front national", "FN"]
+
+
+def test_a_name_after_a_role_is_a_person_the_model_missed():
+    text = (
+        "Lundi, le Premier ministre albanais Edi Rama s'est rendu à Pristina. "
+        "« Je suis à Pristina pour écouter », a écrit Edi Rama sur son compte."
+    )
+    art = lasswell.analyze(text, lang="fr")
+    people = {e.name: e for e in art.entities if e.type == "PER"}
+    assert "Edi Rama" in people
+    assert art.quotes[0].speaker.name == "Edi Rama"

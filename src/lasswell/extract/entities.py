@@ -262,6 +262,34 @@ def _mentions(doc: Doc, ranges: list[tuple[int, int]], lang: LanguageData) -> li
             if label == "PER":
                 rng = (_first_name_start(doc, rng[0], lang), rng[1])
             out.append((*rng, label))
+    return out + _names_after_roles(doc, ranges, out, lang)
+
+
+# A name the recogniser missed after a role is two or three capitalised proper nouns
+# (*le Premier ministre albanais Edi Rama*); one alone is too often a place or a brand.
+MIN_ROLE_NAME_TOKENS, MAX_ROLE_NAME_TOKENS = 2, 3
+
+
+def _names_after_roles(
+    doc: Doc, ranges: list[tuple[int, int]], found: list[tuple[int, int, str]], lang: LanguageData
+) -> list[tuple[int, int, str]]:
+    """Person names right after a role noun and its adjectives that the model did not tag."""
+    covered = {i for s, e, _ in found for i in range(s, e)} | {t.i for t in doc if t.ent_type_}
+    roles = lang.words("role_nouns")
+    out = []
+    for t in doc:
+        if t.lower_ not in roles or not any(a <= t.idx < b for a, b in ranges):
+            continue
+        k = t.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            k += 1  # "albanais", "américaine"
+        j = k
+        while j < len(doc) and j - k < MAX_ROLE_NAME_TOKENS and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            if j in covered:
+                break
+            j += 1
+        if j - k >= MIN_ROLE_NAME_TOKENS and (j == len(doc) or not doc[j].is_title) and j not in covered:
+            out.append((k, j, "PER"))
     return out
 
 
