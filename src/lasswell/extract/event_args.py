@@ -195,12 +195,37 @@ def verb_args(
     t: Token, etype: str, humans: frozenset[str], lex: Lexicon
 ) -> tuple[Token | None, Token | None]:
     """(actor, recipient) heads of a verb trigger."""
+    undergone = _undergone_verb_args(t, humans, lex)
+    if undergone is not None:
+        return undergone
+    actor = _subject(t, lex, humans=humans)
+    ranked = [r for c in t.children if (r := _ranked_recipient(t, c, etype, humans, lex)) is not None]
+    if not ranked:
+        # "livrer des armes à l'Ukraine": the parser hangs the recipient on the object
+        capitals = etype in lex.words("capital_recipient_types")
+        ranked = [
+            (_RECIPIENT_CASES.get(case_of(d), 2), d)
+            for c in t.children
+            if c.dep_ == "obj"
+            for d in c.children
+            if d.dep_ == "nmod"
+            and (case_of(d) in ("à", "au", "aux") or _beneficiary(d, etype, lex))
+            and _addressed(d, humans, lex.code, capitals)
+        ]
+    if ranked:
+        return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1]
+    return actor, _refused_party(t, etype, humans, lex)
+
+
+def _undergone_verb_args(
+    t: Token, humans: frozenset[str], lex: Lexicon
+) -> tuple[Token | None, Token | None] | None:
+    """(agent, patient) of a verb whose grammatical subject undergoes it: a bare or fronted
+    participle, a passive, a participle conjoined to a passive, *écoper de*; None otherwise."""
     if _bare_participle(t) and not is_reflexive(t):
         patient = fronted_participle_subject(t) or (t.head if t.dep_ != "ROOT" else None)
-        patient = (
-            patient if patient is not None and (is_party(patient, humans) or patient.pos_ == "PRON") else None
-        )
-        return _agent(t), patient
+        party_like = patient is not None and (is_party(patient, humans) or patient.pos_ == "PRON")
+        return _agent(t), patient if party_like else None
     if is_passive(t):
         patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
         infinitive = any("Inf" in c.morph.get("VerbForm") for c in t.children if c.dep_.startswith("aux"))
@@ -216,64 +241,53 @@ def verb_args(
         return _agent(t) or _agent(t.head), patient
     if lemma_of(t) in lex.words("subject_undergoes"):
         return _agent(t), _subject(t, lex)  # "X a écopé de six mois": X is sanctioned
-    actor = _subject(t, lex, humans=humans)
-    ranked = []
-    for c in t.children:
-        if c.dep_ == "ccomp" and etype in lex.words("clause_subject_is_recipient"):
-            # "La Russie souhaite que l'OTAN retire …": who is asked is the clause's subject
-            subject = next((s for s in c.children if s.dep_ == "nsubj" and person_like(s, humans)), None)
-            if subject is not None:
-                ranked.append((5, subject))
-            continue
-        if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
-            # "se moque du selfie des ministres": the owner of what a reflexive criticism is about
-            about = (
-                c.dep_.startswith("obl") and case_of(c) in OF_CASES and is_reflexive(t) and etype == "ACCUSE"
-            )
-            owned = (c.dep_ == "obj" or about) and etype in lex.words("owner_is_recipient")
-            owner = owner_of(c, humans) if owned else None
-            if owner is not None:
-                ranked.append((4, owner))
-            continue
-        case = case_of(c)
-        # an object the parser labelled nmod/obl without a preposition (*interpeller la LICRA*)
-        bare = (
-            c.dep_ in ("nmod", "obl:mod", "obl:arg")
-            and 0 < c.left_edge.i - t.i <= BARE_OBJECT_GAP
-            and not any(x.is_punct for x in t.doc[t.i : c.left_edge.i])
-            and c.lower_ not in lex.time_words
-        )
-        if (c.dep_ in ("obj", "iobj") or bare) and not case:
-            if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient"):
-                ranked.append((0, c))
-        elif c.dep_.startswith("obl") and case == "pour" and etype in lex.words("beneficiary_types"):
-            ranked.append((2, c))  # "a débloqué dix millions pour les agriculteurs"
-        elif c.dep_.startswith("obl") and case == "sur" and etype in lex.words("target_on_types"):
-            ranked.append((1, c))  # "a tiré des roquettes sur Israël", "a tiré sur la foule"
-        elif c.dep_.startswith("obl") and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE":
-            ranked.append((3, c))  # "se moque des ministres", "se plaint du préfet"
-        elif c.dep_.startswith("obl") and case in _RECIPIENT_CASES:
-            if (
-                c.ent_type_ == "LOC"
-                and case in ("à", "au", "aux", "en")
-                and not _country_addressed(c, lex.code, etype in lex.words("capital_recipient_types"))
-            ):
-                continue  # "à Genève" is where, not whom
-            ranked.append((_RECIPIENT_CASES[case], c))
-    if not ranked:
-        # "livrer des armes à l'Ukraine": the parser hangs the recipient on the object
-        ranked = [
-            (_RECIPIENT_CASES.get(case_of(d), 2), d)
-            for c in t.children
-            if c.dep_ == "obj"
-            for d in c.children
-            if d.dep_ == "nmod"
-            and (case_of(d) in ("à", "au", "aux") or _beneficiary(d, etype, lex))
-            and _addressed(d, humans, lex.code, etype in lex.words("capital_recipient_types"))
-        ]
-    if ranked:
-        return actor, min(ranked, key=lambda x: (x[0], x[1].i))[1]
-    return actor, _refused_party(t, etype, humans, lex)
+    return None
+
+
+def _ranked_recipient(
+    t: Token, c: Token, etype: str, humans: frozenset[str], lex: Lexicon
+) -> tuple[int, Token] | None:
+    """The dependent ``c`` of verb ``t`` as a recipient candidate, with its rank (lower is
+    better: an object, then *sur*, *pour*, *contre / avec*, *à*, an owner, a clause subject)."""
+    if c.dep_ == "ccomp":
+        if etype not in lex.words("clause_subject_is_recipient"):
+            return None
+        # "La Russie souhaite que l'OTAN retire …": who is asked is the clause's subject
+        subject = next((s for s in c.children if s.dep_ == "nsubj" and person_like(s, humans)), None)
+        return (5, subject) if subject is not None else None
+    case = case_of(c)
+    if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
+        # "se moque du selfie des ministres": the owner of what a reflexive criticism is about
+        about = c.dep_.startswith("obl") and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE"
+        owned = (c.dep_ == "obj" or about) and etype in lex.words("owner_is_recipient")
+        owner = owner_of(c, humans) if owned else None
+        return (4, owner) if owner is not None else None
+    # an object the parser labelled nmod/obl without a preposition (*interpeller la LICRA*)
+    bare = (
+        c.dep_ in ("nmod", "obl:mod", "obl:arg")
+        and 0 < c.left_edge.i - t.i <= BARE_OBJECT_GAP
+        and not any(x.is_punct for x in t.doc[t.i : c.left_edge.i])
+        and c.lower_ not in lex.time_words
+    )
+    oblique = c.dep_.startswith("obl")
+    if (c.dep_ in ("obj", "iobj") or bare) and not case:
+        return (0, c) if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient") else None
+    if oblique and case == "pour" and etype in lex.words("beneficiary_types"):
+        return (2, c)  # "a débloqué dix millions pour les agriculteurs"
+    if oblique and case == "sur" and etype in lex.words("target_on_types"):
+        return (1, c)  # "a tiré des roquettes sur Israël", "a tiré sur la foule"
+    if oblique and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE":
+        return (3, c)  # "se moque des ministres", "se plaint du préfet"
+    if oblique and case in _RECIPIENT_CASES:
+        capitals = etype in lex.words("capital_recipient_types")
+        if (
+            c.ent_type_ == "LOC"
+            and case in ("à", "au", "aux", "en")
+            and not _country_addressed(c, lex.code, capitals)
+        ):
+            return None  # "à Genève" is where, not whom
+        return (_RECIPIENT_CASES[case], c)
+    return None
 
 
 def _refused_party(t: Token, etype: str, humans: frozenset[str], lex: Lexicon) -> Token | None:
@@ -335,8 +349,24 @@ def noun_args(
     t: Token, etype: str, humans: frozenset[str], lex: Lexicon, events: Collection[int] = ()
 ) -> tuple[Token | None, Token | None]:
     """(actor, recipient) heads of a noun trigger; ``events``: the verb triggers of the text."""
+    actor, recipient, final = _own_noun_args(t, etype, humans, lex)
+    if final:
+        return actor, recipient
+    undergoer = _undergoer(t, lex)
+    if undergoer is not None:
+        # "X fait l'objet d'une enquête", "X est la cible de critiques": X undergoes it, and
+        # is not its actor (the support verb's subject)
+        own = actor if actor is not None and actor.dep_ != "det" else None
+        return own, undergoer if is_party(undergoer, humans) else recipient
+    return _clause_actor(t, actor, etype, lex, events), _clause_recipient(t, recipient, etype, humans, lex)
+
+
+def _own_noun_args(
+    t: Token, etype: str, humans: frozenset[str], lex: Lexicon
+) -> tuple[Token | None, Token | None, bool]:
+    """(actor, recipient, final) from the noun's own dependents (its possessive, *de*, *par*,
+    *contre*, *à* phrases); final when *entre X et Y* names both sides."""
     actor = recipient = None
-    patient_nouns = lex.words("patient_nouns")
     for c in _children_through_time(t, lex):
         case = case_of(c)
         if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
@@ -346,7 +376,7 @@ def noun_args(
         elif c.dep_ == "nmod" and case in OF_CASES and is_town(c, lex.code):
             continue  # "l'offensive de Manbij", "les pourparlers de Genève": where, not who
         elif c.dep_ == "nmod" and case in OF_CASES and (person_like(c, humans) or agentive(c)):
-            if lemma_of(t) in patient_nouns:
+            if lemma_of(t) in lex.words("patient_nouns"):
                 recipient = c
             elif actor is None:
                 actor = c
@@ -358,7 +388,7 @@ def noun_args(
             actor = source if source is not None else actor
         elif c.dep_ == "nmod" and case == "entre" and any(x.dep_ == "conj" for x in c.subtree):
             # "la guerre du Kosovo entre forces serbes et guérilla", "un clash entre X et Y": both act
-            return c, None
+            return c, None, True
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = party(c, humans) or recipient  # not "une manifestation contre le racisme"
         elif c.dep_ == "acl" and lemma_of(c) in lex.words("targeting_verbs"):
@@ -370,35 +400,32 @@ def noun_args(
             and _addressed(c, humans, lex.code)
         ):
             recipient = c  # "son soutien à l'Ukraine", "l'aide aux réfugiés"
+    return actor, recipient, False
+
+
+def _support_verb(t: Token) -> Token | None:
+    """The verb the event noun ``t`` is the object of (*a mené une offensive*; *ont mené fin
+    août une offensive*, where a time phrase before the object makes it obl:mod)."""
+    as_object = t.dep_ in ("obj", "obl:arg") or (t.dep_ == "obl:mod" and not case_of(t))
+    return t.head if as_object and t.head.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_actor(
+    t: Token, actor: Token | None, etype: str, lex: Lexicon, events: Collection[int]
+) -> Token | None:
+    """The event noun's actor from its clause, when its own dependents name none (or only a
+    possessive): a support verb's subject, a passive's agent, a deciding body, a participant."""
+    verb = _support_verb(t)
+    if _met_with(t) is not None:
+        actor = actor or (_agent(t.head) if not case_of(t).startswith("par") else None)
+    undergone = lex.words("subject_undergoes") | lex.words("undergone_nouns_verbs")
+    support = lex.words("support_verbs") | frozenset(lex.data.get("ending_frames", {}))
     # "sont en grève", "en visite au salon"; "ont eu recours à des gaz", "ont riposté avec des gaz"
     state = (
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
-    undergoer = _undergoer(t, lex)
-    if undergoer is not None:
-        # "X fait l'objet d'une enquête", "X est la cible de critiques": X undergoes it, and
-        # is not its actor (the support verb's subject)
-        own = actor if actor is not None and actor.dep_ != "det" else None
-        return own, undergoer if is_party(undergoer, humans) else recipient
-    backed = _backed(t, etype, lex)
-    if backed is not None:
-        recipient = recipient or backed
-    if recipient is None and etype in lex.words("investigated_types"):
-        recipient = _investigated(t, humans)
-    # "ont mené fin août une offensive": a time phrase before the object makes it obl:mod
-    as_object = t.dep_ in ("obj", "obl:arg") or (t.dep_ == "obl:mod" and not case_of(t))
-    verb = t.head if as_object and t.head.pos_ in ("VERB", "AUX") else None
-    met = _met_with(t)
-    if met is not None:
-        # "ils ont été dispersés avec du gaz", "il a été accueilli par un concert de casseroles":
-        # the passive's subject undergoes the act the noun names
-        recipient = recipient or party(met, humans)
-        actor = actor or (_agent(t.head) if not case_of(t).startswith("par") else None)
-    undergone = lex.words("subject_undergoes") | lex.words("undergone_nouns_verbs")
-    support = lex.words("support_verbs") | frozenset(lex.data.get("ending_frames", {}))
-    if verb is not None and lemma_of(verb) in undergone:
-        recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
-    elif actor is None and (verb is not None and lemma_of(verb) in support or state):
+    undergoes = verb is not None and lemma_of(verb) in undergone
+    if actor is None and not undergoes and (verb is not None and lemma_of(verb) in support or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
     if (
         actor is not None
@@ -422,9 +449,29 @@ def noun_args(
         # "des enquêtes ont été ouvertes par l'IGPN"; not "les manifestations ont été dispersées
         # par la police", whose agent is the dispersal's
         actor = _agent(t.head)
+    return actor
+
+
+def _clause_recipient(
+    t: Token, recipient: Token | None, etype: str, humans: frozenset[str], lex: Lexicon
+) -> Token | None:
+    """The event noun's recipient from its clause, when its own dependents name none."""
+    recipient = recipient or _backed(t, etype, lex)
+    if recipient is None and etype in lex.words("investigated_types"):
+        recipient = _investigated(t, humans)
+    met = _met_with(t)
+    if met is not None:
+        # "ils ont été dispersés avec du gaz", "il a été accueilli par un concert de casseroles":
+        # the passive's subject undergoes the act the noun names
+        recipient = recipient or party(met, humans)
+    verb = _support_verb(t)
+    if verb is not None and lemma_of(verb) in lex.words("subject_undergoes") | lex.words(
+        "undergone_nouns_verbs"
+    ):
+        recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
         recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
-    return actor, recipient
+    return recipient
 
 
 def _met_with(t: Token) -> Token | None:
