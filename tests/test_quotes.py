@@ -287,6 +287,19 @@ def test_bare_quotation_shares_the_incise_after_it():
             "« On ne sait pas ce qu'il fait de ses journées », confie un député LREM.",
             "un député LREM",
         ),
+        # a pronoun opening its sentence continues a body named as the subject before it
+        (
+            "Le ministre Edouard Philippe a saisi le conseil scientifique.\n\n"
+            "Le conseil scientifique a préconisé l'adaptation des règles. Il recommande que les "
+            "réunions se tiennent en plein air.",
+            "Le conseil scientifique",
+        ),
+        # … not a person named by a common noun: the speaker goes on
+        (
+            "Philippe Guedj explique que le public cherche des héros. Le spectateur est dans le besoin "
+            "de protecteurs. Il ajoute que « New York nourrit les scénarios ».",
+            "Philippe Guedj",
+        ),
     ],
 )
 def test_resolution_in_context(text, expected):
@@ -513,25 +526,3 @@ def test_one_of_a_group(text, speaker):
 )
 def test_entity_heads(text, speaker):
     assert _speakers(text) == [speaker]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a pronoun opening its sentence continues a body named as the subject before it
-        (
-            "Le ministre Edouard Philippe a saisi le conseil scientifique.\n\n"
-            "Le conseil scientifique a préconisé l'adaptation des règles. Il recommande que les "
-            "réunions se tiennent en plein air.",
-            "Le conseil scientifique",
-        ),
-        # … not a person named by a common noun: the speaker goes on
-        (
-            "Philippe Guedj explique que le public cherche des héros. Le spectateur est dans le besoin "
-            "de protecteurs. Il ajoute que « New York nourrit les scénarios ».",
-            "Philippe Guedj",
-        ),
-    ],
-)
-def test_a_pronoun_continues_the_body_named_just_before(text, expected):
-    assert _speakers(text)[-1] == expected

@@ -54,7 +54,7 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         if c.dep_ in ("acl:relcl", "acl", "appos", "punct", "advcl", "parataxis") or c.lower_ in stop:
             break
         other_case = c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in OF_CASES
-        if other_case and not _office(t, c, stop):
+        if other_case and not _office(c, stop):
             break  # "les manifestants pour des politiques …": keep the group, not the reason
         if c.dep_ == "nmod" and (c.pos_ == "VERB" or any(x.dep_ == "cop" for x in c.children)):
             break  # "d'autres personnes d'être responsables …": a clause, not the phrase
@@ -127,7 +127,7 @@ def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
 MAX_PARTICIPLE_TOKENS = 5
 
 
-def _office(t: Token, c: Token, stop: frozenset[str]) -> bool:
+def _office(c: Token, stop: frozenset[str]) -> bool:
     """*les candidats à la présidentielle*, *le secrétariat d'État à l'Égalité*: an *à* phrase
     naming the office or body a person or group belongs to, not a place or a time."""
     return (
