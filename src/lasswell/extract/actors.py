@@ -29,7 +29,8 @@ from lasswell.nlp import text_of, token_span
 from lasswell.records import Actor, Event, Place, Quote, Span, TimeRef
 
 _FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "moi"}
-_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "t-il", "t-elle"}
+# Third-person pronouns, resolved in the context the quotes leave (*« … », a écrit X. Il …*).
+_THIRD_PERSON = {"il", "elle", "ils", "elles", "lui", "t-il", "t-elle"}
 # Verbal acts reported inside someone's statement are that speaker's acts (*Ryabkov a juré
 # que la Russie ne céderait pas* → Ryabkov rejects): EVENTS.md counts statements as events.
 _VERBAL = {"REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
@@ -162,7 +163,7 @@ class ArgumentResolver:
         government = self._government(rng, mention)
         if government is not None:
             return government
-        if words.lstrip("-") in _SUBJECT_PRONOUNS:
+        if words.lstrip("-") in _THIRD_PERSON:
             self._follow_quotes(rng[0])
         parts = conjuncts(self.doc, *rng)
         if len(parts) > 1:
@@ -178,7 +179,7 @@ class ArgumentResolver:
         before = [q for q in self.quotes if q.end <= start and q.speaker and q.speaker.name]
         sp = self.speakers
         q = max(before, key=lambda q: q.end) if before else None
-        cluster = self.clusters.get(q.speaker.entity_id or "") if q and q.speaker else None
+        cluster = self.clusters.get(q.speaker.entity_id or "") if q else None
         if q is None or cluster is None or cluster.type != "PER":
             # only a person quoted carries over: a report or a prosecutor's office quoted is
             # not what a later "elle" or "ils" stands for (on unseen articles it misled)

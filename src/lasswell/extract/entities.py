@@ -403,9 +403,8 @@ def _merge_acronyms(doc: Doc, others: dict[str, list[tuple[int, int, str]]]) -> 
 
 # Longest acronym joined to its expansion: longer all-capital words are names of their own.
 ACRONYM_MAX = 6
-_FUNCTION_WORDS = frozenset(
-    {"de", "du", "des", "d", "pour", "et", "à", "au", "aux", "la", "le", "les", "l", "en"}
-)
+_LINK_WORDS = frozenset({"de", "du", "des", "d", "pour", "et", "à", "au", "aux"})
+_FUNCTION_WORDS = _LINK_WORDS | {"la", "le", "les", "l", "en"}
 
 
 def _initials(name: str) -> set[str]:
@@ -414,8 +413,11 @@ def _initials(name: str) -> set[str]:
     words = [w for w in re.split(r"[\s'’-]+", name.lower()) if w]
     if len(words) < 2:
         return set()
-    light = {"de", "du", "des", "d", "pour", "et", "à", "au", "aux"}
-    variants = (words, [w for w in words if w not in light], [w for w in words if w not in _FUNCTION_WORDS])
+    variants = (
+        words,
+        [w for w in words if w not in _LINK_WORDS],
+        [w for w in words if w not in _FUNCTION_WORDS],
+    )
     return {"".join(w[0] for w in v) for v in variants if len(v) >= 2}
 
 

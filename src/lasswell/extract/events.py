@@ -475,28 +475,26 @@ def _args(ctx: _Context, t: Token, etype: str) -> tuple[Token | None, Token | No
         actor, recipient = noun_args(t, etype, ctx.humans, lex, ctx.heads)
     else:
         actor, recipient = verb_args(t, etype, ctx.humans, lex)
-    actor, recipient = _antecedent(actor), _antecedent(recipient)
-    example = (
-        next((c for c in actor.children if case_of(c) == "comme" and c.pos_ == "PROPN"), None)
-        if actor
-        else None
-    )
-    if example is not None:
-        actor = example  # "d'autres figures comme Rachida Dati ou Christian Estrosi": the ones named
-    elif (
-        actor is not None
-        and actor.pos_ == "NOUN"
-        and not is_party(actor, ctx.humans)
-        and not _quantity(actor, lex)
-    ):
-        # "Deux documents rédigés par son ministère appellent à …", "le rapport de l'ONG dénonce":
-        # a text acts for its author
-        actor = party(actor, ctx.humans) or actor
+    actor, recipient = _stands_for(_antecedent(actor), ctx), _antecedent(recipient)
     if recipient is not None and etype in lex.words("place_not_recipient") and is_place(recipient, lex.code):
         recipient = None  # "ont débloqué Gallargues", "le tunnel a été fermé": no one is the recipient
     if actor is None and etype in lex.words("court_acts"):
         actor = court_in_sentence(t, lex)  # "au tribunal de Poitiers, X a écopé de …"
     return actor, recipient
+
+
+def _stands_for(actor: Token | None, ctx: _Context) -> Token | None:
+    """Who an actor phrase stands for: the ones it names as examples (*d'autres figures comme
+    Rachida Dati ou Christian Estrosi*), the author or owner of a thing (*deux documents rédigés
+    par son ministère*, *le rapport de l'ONG*); a number of people stays the group it counts."""
+    if actor is None:
+        return None
+    example = next((c for c in actor.children if case_of(c) == "comme" and c.pos_ == "PROPN"), None)
+    if example is not None:
+        return example
+    if actor.pos_ == "NOUN" and not is_party(actor, ctx.humans) and not _quantity(actor, ctx.lex):
+        return party(actor, ctx.humans) or actor
+    return actor
 
 
 def _quantity(t: Token, lex: Lexicon) -> bool:
