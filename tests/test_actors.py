@@ -188,6 +188,14 @@ def test_a_group_is_no_single_entity_and_has_a_country_only_when_shared():
             "la préfecture",
         ),
         ("Le tunnel a été fermé sur ordre du préfet.", "fermé", "préfet"),
+        # a participle conjoined to the passive shares its decision phrase (Wikinews, 9 December
+        # 2018, CC BY 2.5)
+        (
+            "Sur décision préfectorale, plusieurs échangeurs d'autoroutes ont encore été partiellement "
+            "ou complétement fermés non loin des points des Gilets jaunes.",
+            "fermés",
+            "la préfecture",
+        ),
         # not an adjective of a domain
         ("La police a mené une opération de coopération judiciaire avec l'Espagne.", "coopération", None),
     ],
@@ -250,3 +258,47 @@ def test_only_a_person_quoted_carries_over_to_a_pronoun():
     text = "« Il faut agir vite », selon les annonces du gouvernement. Elle a rencontré les associations."
     (ev,) = [e for e in _events(text) if e.trigger.text == "rencontré"]
     assert ev.actor is None or ev.actor.name != "les annonces du gouvernement"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        # an object clitic is the person named last, other than the clause's own actors
+        (
+            "Les divisions autour de François Fillon s'aggravent, alors que Rachida Dati et Christian "
+            "Estrosi le critiquent ouvertement.",
+            "critiquent",
+            "François Fillon",
+        ),
+        (
+            "Les divisions autour de François Fillon s'aggravent. Christian Estrosi l'a critiqué dimanche.",
+            "critiqué",
+            "François Fillon",
+        ),
+        ("Marie Dubois a été élue. La presse l'a saluée.", "saluée", "Marie Dubois"),
+        # a person named as an owner inside the actor's phrase is not the actor
+        ("La compagne de Paul Martin l'accuse de mensonge.", "accuse", "Paul Martin"),
+        # no person to stand for: a thing
+        ("Le projet de loi est prêt. Marine Le Pen le critique.", "critique", None),
+        # a source of the report is not what the clitic stands for
+        ("La vaccination progresse, selon Paul Martin. Les autorités l'encouragent.", "encouragent", None),
+        ("La vaccination progresse, dit Paul Martin. Les autorités l'encouragent.", "encouragent", None),
+        # the actor is not its own object
+        ("Marine Le Pen est arrivée. Elle la critique.", "critique", None),
+    ],
+)
+def test_an_object_clitic_stands_for_a_person_named_before(text, trigger, recipient):
+    (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
+    assert (ev.recipient.name if ev.recipient else None) == recipient
+
+
+def test_an_object_the_parser_took_for_a_predicate_is_the_recipient():
+    # Wikinews, 24 March 2017 (CC BY 2.5): "a, lors de …, accusé": the parse is also repaired
+    text = (
+        "François Fillon, le candidat LR à la présidentielle en France, a, lors de « L'Émission "
+        "politique » du jeudi 23 mars, accusé l' Élysée de tenir un « cabinet noir » visant à nuire à "
+        "sa campagne."
+    )
+    (ev,) = [e for e in _events(text) if e.trigger.text == "accusé"]
+    assert ev.actor.name == "François Fillon"
+    assert ev.recipient is not None and ev.recipient.mention.text == "Élysée"

@@ -72,7 +72,7 @@ CASES = [
     ("Il a arrêté de fumer l'an dernier.", []),
     (
         "Le tribunal l'a condamné à deux ans de prison.",
-        [("SANCTION", "condamné", "occurred", "Le tribunal", None)],
+        [("SANCTION", "condamné", "occurred", "Le tribunal", "l'")],
     ),
     ("Le maire a condamné ces violences.", [("ACCUSE", "condamné", "occurred", "Le maire", None)]),
     # who is asked to act: the subject of the que-clause of a demand
@@ -708,7 +708,7 @@ CASES = [
     (
         "Les divisions s'aggravent, alors que d'autres figures comme Rachida Dati ou Christian Estrosi "
         "le critiquent ouvertement.",
-        [("ACCUSE", "critiquent", "occurred", "Rachida Dati ou Christian Estrosi", None)],
+        [("ACCUSE", "critiquent", "occurred", "Rachida Dati ou Christian Estrosi", "le")],
     ),
     # "ce qui a été critiqué": a clause, no party
     (

@@ -66,6 +66,9 @@ def load_model(name: str) -> Language:
             f"`pip install {name.replace('_', '-')}==3.8.0` (or `pip install lasswell`)"
         ) from exc
     _split_elision_before_quote(nlp)
+    from lasswell.parse_repair import COMPONENT
+
+    nlp.add_pipe(COMPONENT, last=True)  # last: it reads the lemmas
     return nlp
 
 

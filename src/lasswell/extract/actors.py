@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from lasswell.extract.descriptions import POSSESSIVES, Resolved
 from lasswell.extract.entities import Cluster, EntityIndex
 from lasswell.extract.event_lexicon import lexicon
+from lasswell.extract.event_phrases import OBJECT_CLITICS
 from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
 from lasswell.extract.speakers import SpeakerResolver
@@ -115,7 +116,8 @@ class ArgumentResolver:
         trig = token_span(self.doc, c.trigger)
         qi = _quote_at(self.quotes, trig.start, trig.end)
         actor = self.actor(c.actor, qi, cue=qi is not None and self._is_cue(qi, trig), etype=c.type)
-        recipient = self.actor(c.recipient, None, cue=False)
+        acting = (c.actor, actor.entity_id if actor else None)
+        recipient = self.actor(c.recipient, None, cue=False, other=acting)
         if recipient and actor and recipient.name and _same(actor, recipient):
             recipient = None  # one party is not both sides of an act (a misread argument)
         date = self.date(c.date, c.status)
@@ -141,8 +143,17 @@ class ArgumentResolver:
         cue = self.quotes[qi].cue
         return cue is not None and cue.start < trig.end and trig.start < cue.end
 
-    def actor(self, rng: tuple[int, int] | None, qi: int | None, cue: bool, etype: str = "") -> Actor | None:
-        """Name, entity and country of the phrase ``doc[rng]`` (or of the quote's speaker)."""
+    def actor(
+        self,
+        rng: tuple[int, int] | None,
+        qi: int | None,
+        cue: bool,
+        etype: str = "",
+        other: tuple[tuple[int, int] | None, str | None] = (None, None),
+    ) -> Actor | None:
+        """Name, entity and country of the phrase ``doc[rng]`` (or of the quote's speaker); an
+        object clitic is resolved to a person other than the actor (``other``: its tokens and
+        entity)."""
         mention = token_span(self.doc, rng)
         words = mention.text.lower() if mention else ""
         # an act named by a noun keeps its own owner (*la demande de la Russie*, inside Sherman's words)
@@ -155,6 +166,8 @@ class ArgumentResolver:
                 return Actor(sp.name, sp.entity_id, country, sp.mention or mention)
         if rng is None:
             return None
+        if words in OBJECT_CLITICS and self.doc[rng[0]].dep_ in ("obj", "iobj"):
+            return self._named(self.speakers.object_pronoun(rng[0], words, *other), mention)
         if words in POSSESSIVES:
             return self._named(self.speakers.pronoun(rng[0], "son"), mention)
         institution = self._institution(rng)

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from lasswell.extract.cues import inverted_pronoun, lemmas
 from lasswell.extract.event_lexicon import Lexicon
 from lasswell.extract.event_phrases import (
+    OBJECT_CLITICS,
     OF_CASES,
     agentive,
     is_party,
@@ -238,7 +239,7 @@ def _undergone_verb_args(
         return agent, party(patient, humans)
     if _conjoined_passive(t):  # "ont été jugés et condamnés par la justice"
         patient = next((c for c in t.head.children if c.dep_ == "nsubj:pass"), None)
-        return _agent(t) or _agent(t.head), patient
+        return _agent(t) or _agent(t.head) or decider(t, lex) or decider(t.head, lex), patient
     if lemma_of(t) in lex.words("subject_undergoes"):
         return _agent(t), _subject(t, lex)  # "X a écopé de six mois": X is sanctioned
     return None
@@ -256,6 +257,9 @@ def _ranked_recipient(
         subject = next((s for s in c.children if s.dep_ == "nsubj" and person_like(s, humans)), None)
         return (5, subject) if subject is not None else None
     case = case_of(c)
+    clitic = c.pos_ == "PRON" and c.lower_ in OBJECT_CLITICS and c.nbor(1).lower_ != "on"  # not "l'on"
+    if c.dep_ in ("obj", "iobj") and clitic:
+        return (0, c) if etype not in lex.words("object_not_recipient") else None
     if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
         # "se moque du selfie des ministres": the owner of what a reflexive criticism is about
         about = c.dep_.startswith("obl") and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE"
@@ -269,8 +273,11 @@ def _ranked_recipient(
         and not any(x.is_punct for x in t.doc[t.i : c.left_edge.i])
         and c.lower_ not in lex.time_words
     )
+    # "accusé l'Élysée de tenir …": an object the parser took for a predicative complement;
+    # a true one has no determiner (*nommé ministre*)
+    mistaken = c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") and any(d.dep_ == "det" for d in c.children)
     oblique = c.dep_.startswith("obl")
-    if (c.dep_ in ("obj", "iobj") or bare) and not case:
+    if (c.dep_ in ("obj", "iobj") or bare or mistaken) and not case:
         return (0, c) if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient") else None
     if oblique and case == "pour" and etype in lex.words("beneficiary_types"):
         return (2, c)  # "a débloqué dix millions pour les agriculteurs"

@@ -15,6 +15,11 @@ _PERSON_LABELS = {"PER", "ORG", "LOC"}
 
 
 OF_CASES = {"de", "du", "des", "d'", "d’"}
+# Singular direct-object clitics that can stand for a person (*le critiquent*, *l'a invité*).
+# Not *lui*, which the pronoun resolver already reads (on unseen articles routing it here lost
+# four right recipients: *l'hôpital lui demandant*), nor the plural *les*, *leur*, whose group
+# is rarely one named party.
+OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})
 
 
 _AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")

@@ -69,6 +69,9 @@ _PRONOUNS = {
 }
 
 
+_OF = ("de", "d'", "d’", "du", "des")
+
+
 def _compatible(g1: str | None, g2: str | None) -> bool:
     return g1 is None or g2 is None or g1 == g2
 
@@ -336,6 +339,41 @@ class SpeakerResolver(Descriptions):
 
     def _last_mention(self, c: Cluster, s: int) -> int:
         return max((a for a, _ in c.mentions if a < s), default=-1)
+
+    def object_pronoun(
+        self, s: int, words: str, actor: tuple[int, int] | None, other: str | None
+    ) -> Resolved:
+        """*le critiquent*, *l'a invité*: an object clitic stands for the person
+        named last before it in its sentence or the one before, other than the clause's own
+        actor (entity ``other``, or anyone named in the tokens ``actor``): an object is not
+        the subject of its clause."""
+        gender = "m" if words == "le" else "f" if words == "la" else None
+        sent = self.doc[s].sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        best, best_pos = None, -1
+        for c in self.index.clusters:
+            acting = (
+                c.id == other
+                or actor is not None
+                and any(actor[0] <= a < actor[1] and not self._owner(a) for a, _ in c.mentions)
+            )
+            if c.type != "PER" or acting or not _compatible(c.gender, gender) or not _named(c):
+                continue
+            pos = max((a for a, _ in c.mentions if start <= a < s and not self._source(a)), default=-1)
+            if pos > best_pos:
+                best, best_pos = c, pos
+        return _of_cluster(best, "pronoun") if best else Resolved(None)
+
+    def _source(self, a: int) -> bool:
+        """Is the name at token ``a`` the source of a report (*selon Matthew Spinelli*, *dit
+        Stephen Lee*)? A source is not what a later object clitic stands for."""
+        t = self.doc[a]
+        inverted = t.dep_ == "nsubj" and t.head.i < t.i and t.head.pos_ == "VERB"
+        return inverted or any(c.dep_ == "case" and c.lower_ == "selon" for c in t.children)
+
+    def _owner(self, a: int) -> bool:
+        """Is the name at token ``a`` a *de* complement (*l'interlocutrice d'Emmanuel Macron*)?"""
+        return any(c.dep_ == "case" and c.lower_ in _OF for c in self.doc[a].children)
 
     def _recent_person(self, s: int, gender: str | None) -> Cluster | None:
         para = self.para_of_token(s)

@@ -1,0 +1,61 @@
+"""Parse repairs: a spaCy component that mends one systematic failure of the French parser.
+
+A compound tense interrupted by an inserted phrase (*François Fillon a, lors de l'émission,
+accusé l'Élysée*; *Il avait d'ailleurs déjà été accueilli par …*) leaves the auxiliary as the
+sentence's root with the subject, and hangs the participle elsewhere (on a noun of the inserted
+phrase, or as a clause complement). Every reader of the tree then loses the verb's subject.
+The repair makes the participle the root and the auxiliary its ``aux:tense`` again.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+COMPONENT = "lasswell_stranded_auxiliaries"
+_FINITE_POS = ("VERB", "AUX")
+
+
+def _past_participle(t: Token) -> bool:
+    return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+
+
+def _stranded_participle(sent: Span) -> tuple[Token, Token] | None:
+    """(auxiliary, participle) when the root of ``sent`` is *avoir* as an auxiliary with a subject
+    and the first verb after it is a past participle without its own tense auxiliary."""
+    root = sent.root
+    if root.pos_ != "AUX" or root.lemma_ != "avoir" or not any(c.dep_ == "nsubj" for c in root.children):
+        return None
+    for t in sent.doc[root.i + 1 : sent.end]:
+        if t.pos_ in _FINITE_POS and not _past_participle(t) and t.dep_ not in ("aux:pass", "aux:tense"):
+            return None  # another verb first: *avoir* is the main verb (*il a 40 ans, dit-il*)
+        if _past_participle(t):
+            own_aux = any(c.dep_ == "aux:tense" for c in t.children)
+            return None if own_aux else (root, t)
+    return None
+
+
+def reattach(aux: Token, participle: Token) -> None:
+    """Make ``participle`` the root of the auxiliary's sentence and ``aux`` its auxiliary."""
+    dependents = [c for c in aux.children if c.i != participle.i]
+    participle.head = participle
+    participle.dep_ = "ROOT"
+    passive = any(c.dep_ == "aux:pass" for c in participle.children)
+    for c in dependents:
+        c.head = participle
+        if c.dep_ == "nsubj" and passive:
+            c.dep_ = "nsubj:pass"
+    aux.head = participle
+    aux.dep_ = "aux:tense"
+
+
+def repair_stranded_auxiliaries(doc: Doc) -> Doc:
+    """Reattach every stranded compound tense of ``doc`` (see the module docstring)."""
+    found = [p for sent in doc.sents if (p := _stranded_participle(sent)) is not None]
+    for aux, participle in found:
+        reattach(aux, participle)
+    return doc
+
+
+if not Language.has_factory(COMPONENT):
+    Language.component(COMPONENT, func=repair_stranded_auxiliaries)
