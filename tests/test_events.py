@@ -730,6 +730,34 @@ CASES = [
     ),
     ("Les restrictions ont été levées lundi.", [("CONCEDE", "levées", "occurred", None, None)]),
     ("Le constructeur a levé le voile sur sa nouvelle voiture.", []),
+    # the object of a verb of perception does the infinitive's act; not a reflexive one
+    (
+        "Sur la vidéo, on voit la journaliste Amelia Brace recevoir un coup de matraque.",
+        [("ASSAULT", "coup de matraque", "occurred", None, "Amelia Brace")],
+    ),
+    (
+        "Deux dirigeants du magazine se sont vus infliger une amende de 45 000 euros.",
+        [("SANCTION", "amende", "occurred", "Deux dirigeants du magazine", None)],
+    ),
+    # the agent of a participle of doing after an event noun did it; not of any participle
+    (
+        "L'offensive lancée par l'armée turque a fait dix morts.",
+        [("ASSAULT", "offensive", "occurred", "l'armée turque", None)],
+    ),
+    (
+        "Les frappes menées par la coalition ont repris.",
+        [("ASSAULT", "frappes", "occurred", "la coalition", None)],
+    ),
+    (
+        "La manifestation encadrée par la police a réuni mille personnes.",
+        [("PROTEST", "manifestation", "occurred", None, None)],
+    ),
+    # the à phrase of a verbal locution's bare noun is whom it is directed at; a city is a place
+    (
+        "Le ministre rend visite aux agriculteurs.",
+        [("CONSULT", "rend visite", "occurred", "Le ministre", "agriculteurs")],
+    ),
+    ("Le ministre rend visite à Bruxelles.", [("CONSULT", "rend visite", "occurred", "Le ministre", None)]),
     ("La start-up a levé 10 millions d'euros.", []),
 ]
 

@@ -66,6 +66,8 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             if len(before) > 1 and any(x.text in (",", ":") for x in t.doc[before[-2].i : before[-1].i]):
                 return before[-1]
             return found[0]
+        if _seen_doing(t, lex):
+            return t.head
         if (
             t.dep_ in ("acl", "amod")
             and t.head.pos_ in ("NOUN", "PROPN")
@@ -98,11 +100,23 @@ def _infinitive_complement(t: Token) -> bool:
 
 
 def _controls(t: Token, lex: Lexicon) -> bool:
-    """Is ``t`` the infinitive of a verb of causing or allowing (*a contraint X à se retirer*)?"""
+    """Is ``t`` the infinitive of a verb of causing, allowing or perceiving (*a contraint X à se
+    retirer*, *a vu X partir*)?"""
+    if t.dep_ != "xcomp" or "Inf" not in t.morph.get("VerbForm"):
+        return False
+    # not "se sont vus infliger une amende", where the subject undergoes the act
+    seen = lemma_of(t.head) in lex.words("perception_verbs") and not is_reflexive(t.head)
+    return seen or lemma_of(t.head) in lex.words("object_control")
+
+
+def _seen_doing(t: Token, lex: Lexicon) -> bool:
+    """*on voit la journaliste recevoir un coup*: an infinitive the parser hung on the object of
+    a verb of perception has that object as its subject."""
     return (
-        t.dep_ == "xcomp"
+        t.dep_ == "acl"
         and "Inf" in t.morph.get("VerbForm")
-        and lemma_of(t.head) in lex.words("object_control")
+        and t.head.dep_ == "obj"
+        and lemma_of(t.head.head) in lex.words("perception_verbs")
     )
 
 
@@ -202,12 +216,13 @@ def verb_args(
     actor = _subject(t, lex, humans=humans)
     ranked = [r for c in t.children if (r := _ranked_recipient(t, c, etype, humans, lex)) is not None]
     if not ranked:
-        # "livrer des armes à l'Ukraine": the parser hangs the recipient on the object
+        # "livrer des armes à l'Ukraine", "rend visite aux commerçants": the parser hangs the
+        # recipient on the object, or on the bare noun of a verbal locution
         capitals = etype in lex.words("capital_recipient_types")
         ranked = [
             (_RECIPIENT_CASES.get(case_of(d), 2), d)
             for c in t.children
-            if c.dep_ == "obj"
+            if c.dep_ == "obj" or c.dep_ == "xcomp" and c.pos_ == "NOUN"
             for d in c.children
             if d.dep_ == "nmod"
             and (case_of(d) in ("à", "au", "aux") or _beneficiary(d, etype, lex))
@@ -398,6 +413,8 @@ def _own_noun_args(
             return c, None, True
         elif c.dep_ == "nmod" and case in ("contre", "avec", "envers", "entre", "à l' encontre de"):
             recipient = party(c, humans) or recipient  # not "une manifestation contre le racisme"
+        elif c.dep_ == "acl" and lemma_of(c) in lex.words("doing_participles") and actor is None:
+            actor = _agent(c) if "Part" in c.morph.get("VerbForm") else None  # "l'offensive lancée par X"
         elif c.dep_ == "acl" and lemma_of(c) in lex.words("targeting_verbs"):
             target = next((x for x in c.children if x.dep_ == "obj"), None)  # "une enquête visant le couple"
             recipient = target if target is not None and is_party(target, humans) else recipient
