@@ -287,7 +287,7 @@ CASES = [
     ),
     # the possessive of an object is the verb's subject
     (
-        "Le gouvernement donne son feu vert à l'installation des conseils municipaux.",
+        "Le gouvernement donne son feu vert au projet.",
         [("CONCEDE", "feu vert", "occurred", "Le gouvernement", None)],
     ),
     # a visit as the circumstance of a clause is its subject's
@@ -758,6 +758,19 @@ CASES = [
         [("CONSULT", "rend visite", "occurred", "Le ministre", "agriculteurs")],
     ),
     ("Le ministre rend visite à Bruxelles.", [("CONSULT", "rend visite", "occurred", "Le ministre", None)]),
+    # an act after "à" names its owner as the recipient; a locution does not
+    (
+        "Le gouvernement donne son feu vert à l'installation des conseils municipaux.",
+        [("CONCEDE", "feu vert", "occurred", "Le gouvernement", "conseils municipaux")],
+    ),
+    (
+        "Il a apporté son soutien à la candidature de Marie Dubois.",
+        [("SUPPORT", "soutien", "occurred", "Il", "Marie Dubois")],
+    ),
+    (
+        "Le ministre a apporté son soutien à la tête de la liste.",
+        [("SUPPORT", "soutien", "occurred", "Le ministre", None)],
+    ),
     ("La start-up a levé 10 millions d'euros.", []),
 ]
 

@@ -424,6 +424,10 @@ def _own_noun_args(
             and _addressed(c, humans, lex.code)
         ):
             recipient = c  # "son soutien à l'Ukraine", "l'aide aux réfugiés"
+        elif c.dep_ == "nmod" and case in ("à", "au", "aux") and etype in lex.words("owner_is_recipient"):
+            # "Feu vert du gouvernement à l'installation des conseils": whose act it allows
+            owner = owner_of(c, humans, depth=1) if _act_noun(c) else None
+            recipient = recipient or (owner if owner is not None and owner.dep_ != "det" else None)
     return actor, recipient, False
 
 
@@ -494,7 +498,8 @@ def _clause_recipient(
     ):
         recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
-        recipient = _verb_recipient(t.head, humans, lex.code)  # "rend visite aux commerçants", "… contre lui"
+        owned = etype in lex.words("owner_is_recipient")
+        recipient = _verb_recipient(t.head, humans, lex.code, owned)  # "rend visite aux commerçants"
     return recipient
 
 
@@ -565,13 +570,31 @@ def decider(t: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _verb_recipient(verb: Token, humans: frozenset[str], code: str) -> Token | None:
-    """The party a verb's *à / avec / contre* phrase names, for the event noun it carries."""
-    ranked = [
-        (_RECIPIENT_CASES[case_of(c)], c)
-        for c in verb.children
-        if c.dep_.startswith("obl") and case_of(c) in _RECIPIENT_CASES and _addressed(c, humans, code)
-    ]
+# Endings of nouns of acts (*installation*, *candidature*, *lancement*, *adhésion*): an *à*
+# phrase headed by one names an act whose owner can be the recipient; locutions such as *au
+# sein de*, *à la tête de*, *à la suite de* have other heads.
+_ACT_ENDINGS = ("tion", "sion", "ment", "ture", "ance", "ence", "age")
+
+
+def _act_noun(c: Token) -> bool:
+    return c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_.endswith(_ACT_ENDINGS)
+
+
+def _verb_recipient(verb: Token, humans: frozenset[str], code: str, owned: bool = False) -> Token | None:
+    """The party a verb's *à / avec / contre* phrase names, for the event noun it carries;
+    with ``owned``, else the owner of the act that phrase names (*donne son feu vert à
+    l'installation des conseils municipaux*)."""
+    phrases = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in _RECIPIENT_CASES]
+    ranked = [(_RECIPIENT_CASES[case_of(c)], c) for c in phrases if _addressed(c, humans, code)]
+    if not ranked and owned:
+        ranked = [
+            (_RECIPIENT_CASES[case_of(c)], o)
+            for c in phrases
+            if case_of(c) in ("à", "au", "aux")
+            and _act_noun(c)
+            and (o := owner_of(c, humans, depth=1)) is not None
+            and o.dep_ != "det"
+        ]
     return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
 
 
