@@ -113,7 +113,7 @@ CASES = [
     # criticism "de la part de" someone comes from them
     (
         "Sa venue a suscité de vives critiques de la part de certains députés.",
-        [("ACCUSE", "critiques", "occurred", "certains députés", None)],
+        [("ACCUSE", "critiques", "occurred", "certains députés", "Sa")],
     ),
     # a verb's sense by its object: aid released, or a blockade cleared
     (
@@ -758,6 +758,19 @@ CASES = [
         [("CONSULT", "rend visite", "occurred", "Le ministre", "agriculteurs")],
     ),
     ("Le ministre rend visite à Bruxelles.", [("CONSULT", "rend visite", "occurred", "Le ministre", None)]),
+    # criticism aroused: its cause, or the cause's owner, is the target
+    (
+        "La venue de Marie Dubois à Lyon a suscité de vives critiques de la part des syndicats.",
+        [("ACCUSE", "critiques", "occurred", "syndicats", "Marie Dubois")],
+    ),
+    (
+        "Le projet du gouvernement a suscité de vives critiques de la part des syndicats.",
+        [("ACCUSE", "critiques", "occurred", "syndicats", "gouvernement")],
+    ),
+    (
+        "La réforme a suscité de vives critiques de la part des syndicats.",
+        [("ACCUSE", "critiques", "occurred", "syndicats", None)],
+    ),
     # an act after "à" names its owner as the recipient; a locution does not
     (
         "Le gouvernement donne son feu vert à l'installation des conseils municipaux.",

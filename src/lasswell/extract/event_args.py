@@ -497,6 +497,15 @@ def _clause_recipient(
         "undergone_nouns_verbs"
     ):
         recipient = recipient or _subject(verb, lex)  # "X a essuyé des critiques": X is criticised
+    if (
+        verb is not None
+        and lemma_of(verb) in lex.words("provoking_verbs")
+        and etype in lex.words("provoked_types")
+    ):
+        # "la venue de Greta Thunberg a suscité de vives critiques": she is criticised
+        cause = _subject(verb, lex)
+        if cause is not None and recipient is None:
+            recipient = cause if is_party(cause, humans) else owner_of(cause, humans)
     if recipient is None and t.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and t.head.pos_ == "VERB":
         owned = etype in lex.words("owner_is_recipient")
         recipient = _verb_recipient(t.head, humans, lex.code, owned)  # "rend visite aux commerçants"
