@@ -290,6 +290,10 @@ CASES = [
         "Le gouvernement donne son feu vert au projet.",
         [("CONCEDE", "feu vert", "occurred", "Le gouvernement", None)],
     ),
+    (  # Wikinews, 30 July 2018 (CC BY 2.5)
+        "En revanche, la commission des lois du Sénat continue ses auditions.",
+        [("ACCUSE", "auditions", "occurred", "la commission des lois du Sénat", None)],
+    ),
     # a visit as the circumstance of a clause is its subject's
     (
         "Lors d'une visite aux commerçants à Paris, le ministre a affirmé que la situation était grave.",
