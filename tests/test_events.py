@@ -775,6 +775,22 @@ CASES = [
         "La réforme a suscité de vives critiques de la part des syndicats.",
         [("ACCUSE", "critiques", "occurred", "syndicats", None)],
     ),
+    # a boycott is aimed at its object, or at the object's owner; a blockade is not
+    (
+        "Certains députés appellent à boycotter la ministre.",
+        [
+            ("REQUEST", "appellent", "occurred", "Certains députés", None),
+            ("PROTEST", "boycotter", "planned", "Certains députés", "la ministre"),
+        ],
+    ),
+    (
+        "Les élus ont boycotté le discours du président.",
+        [("PROTEST", "boycotté", "occurred", "Les élus", "président")],
+    ),
+    (
+        "Les routiers bloquent l'autoroute du Sud.",
+        [("PROTEST", "bloquent", "occurred", "Les routiers", None)],
+    ),
     # an act after "à" names its owner as the recipient; a locution does not
     (
         "Le gouvernement donne son feu vert à l'installation des conseils municipaux.",

@@ -273,12 +273,16 @@ def _ranked_recipient(
         return (5, subject) if subject is not None else None
     case = case_of(c)
     clitic = c.pos_ == "PRON" and c.lower_ in OBJECT_CLITICS and c.nbor(1).lower_ != "on"  # not "l'on"
+    targeted = etype not in lex.words("object_not_recipient") or lemma_of(t) in lex.words("object_targeted")
     if c.dep_ in ("obj", "iobj") and clitic:
-        return (0, c) if etype not in lex.words("object_not_recipient") else None
+        return (0, c) if targeted else None
     if not (person_like(c, humans) or agentive(c) and _direct_or_with(c)):
         # "se moque du selfie des ministres": the owner of what a reflexive criticism is about
         about = c.dep_.startswith("obl") and case in OF_CASES and is_reflexive(t) and etype == "ACCUSE"
-        owned = (c.dep_ == "obj" or about) and etype in lex.words("owner_is_recipient")
+        owner_types = lex.words("owner_is_recipient")
+        owned = (c.dep_ == "obj" or about) and (
+            etype in owner_types or lemma_of(t) in lex.words("object_targeted")
+        )
         owner = owner_of(c, humans) if owned else None
         return (4, owner) if owner is not None else None
     # an object the parser labelled nmod/obl without a preposition (*interpeller la LICRA*)
@@ -293,7 +297,7 @@ def _ranked_recipient(
     mistaken = c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN") and any(d.dep_ == "det" for d in c.children)
     oblique = c.dep_.startswith("obl")
     if (c.dep_ in ("obj", "iobj") or bare or mistaken) and not case:
-        return (0, c) if c.dep_ == "iobj" or etype not in lex.words("object_not_recipient") else None
+        return (0, c) if c.dep_ == "iobj" or targeted else None
     if oblique and case == "pour" and etype in lex.words("beneficiary_types"):
         return (2, c)  # "a débloqué dix millions pour les agriculteurs"
     if oblique and case == "sur" and etype in lex.words("target_on_types"):
