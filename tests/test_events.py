@@ -775,6 +775,24 @@ CASES = [
         "La réforme a suscité de vives critiques de la part des syndicats.",
         [("ACCUSE", "critiques", "occurred", "syndicats", None)],
     ),
+    # "inviter X à faire" asks (also with the lemma left as written, and an infinitive the
+    # parser lost far in the sentence); "inviter X à un lieu" is a meeting
+    (
+        "Le ministre invite les journalistes à déposer plainte.",
+        [("REQUEST", "invite", "occurred", "Le ministre", "les journalistes")],
+    ),
+    (
+        'Le ministre a averti les manifestants, invitant "les gens qui sont très pacifiques, mais qui '
+        'sont emportés par ceux qui sont plus radicaux, à rester chez eux".',
+        [
+            ("THREATEN", "averti", "occurred", "Le ministre", "les manifestants"),
+            ("REQUEST", "invitant", "occurred", None, None),
+        ],
+    ),
+    (
+        "Le président invite les syndicats à l'Élysée.",
+        [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
+    ),
     # a boycott is aimed at its object, or at the object's owner; a blockade is not
     (
         "Certains députés appellent à boycotter la ministre.",

@@ -1,11 +1,13 @@
-"""Parse repairs: the stranded compound tense (real model)."""
+"""Parse repairs: the stranded compound tense (real model), the second subject (given parses)."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from lasswell.nlp import load_model
-from lasswell.parse_repair import COMPONENT
+from lasswell.parse_repair import COMPONENT, repair_stranded_auxiliaries
 
 pytestmark = pytest.mark.slow
 
@@ -68,3 +70,46 @@ def test_the_stock_parse_is_what_gets_repaired(nlp):
     with nlp.select_pipes(disable=[COMPONENT]):
         stock = nlp(text)
     assert next(stock.sents).root.lemma_ == "avoir"  # if the model stops stranding it, this test says so
+
+
+def _doc(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    """A parsed Doc from (word, pos, head index, dep, morph) rows: the parser's mistake as given."""
+    words, pos, heads, deps, morphs = zip(*rows, strict=True)
+    return Doc(
+        Vocab(), words=list(words), pos=list(pos), heads=list(heads), deps=list(deps), morphs=list(morphs)
+    )
+
+
+# "les policiers évacuaient les manifestants" with the object taken for a second subject
+_SECOND_SUBJECT = [
+    ("les", "DET", 1, "det", ""),
+    ("policiers", "NOUN", 2, "nsubj", "Number=Plur"),
+    ("évacuaient", "VERB", 2, "ROOT", "Mood=Ind|Tense=Imp|VerbForm=Fin"),
+    ("les", "DET", 4, "det", ""),
+    ("manifestants", "NOUN", 2, "nsubj", "Number=Plur"),
+    (".", "PUNCT", 2, "punct", ""),
+]
+
+
+def test_a_second_subject_after_the_verb_is_its_object():
+    doc = repair_stranded_auxiliaries(_doc(_SECOND_SUBJECT))
+    assert [(t.text, t.dep_) for t in doc if t.dep_ in ("nsubj", "obj")] == [
+        ("policiers", "nsubj"),
+        ("manifestants", "obj"),
+    ]
+
+
+def test_a_quote_s_inverted_subject_stays_a_subject():
+    # « … les salles ouvertes », prévient le président: punctuation between the first "subject"
+    # (inside the quote) and the verb
+    rows = [
+        ("les", "DET", 1, "det", ""),
+        ("salles", "NOUN", 4, "nsubj", "Number=Plur"),
+        ("ouvertes", "ADJ", 1, "amod", ""),
+        (",", "PUNCT", 4, "punct", ""),
+        ("prévient", "VERB", 4, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+        ("le", "DET", 6, "det", ""),
+        ("président", "NOUN", 4, "nsubj", "Number=Sing"),
+    ]
+    doc = repair_stranded_auxiliaries(_doc(rows))
+    assert [t.dep_ for t in doc if t.text in ("salles", "président")] == ["nsubj", "nsubj"]

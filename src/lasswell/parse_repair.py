@@ -1,10 +1,13 @@
-"""Parse repairs: a spaCy component that mends one systematic failure of the French parser.
+"""Parse repairs: a spaCy component that mends two systematic failures of the French parser.
 
 A compound tense interrupted by an inserted phrase (*François Fillon a, lors de l'émission,
 accusé l'Élysée*; *Il avait d'ailleurs déjà été accueilli par …*) leaves the auxiliary as the
 sentence's root with the subject, and hangs the participle elsewhere (on a noun of the inserted
 phrase, or as a clause complement). Every reader of the tree then loses the verb's subject.
 The repair makes the participle the root and the auxiliary its ``aux:tense`` again.
+
+A verb's object is sometimes labelled as a second subject (*les forces de l'ordre évacuaient les
+nombreux manifestants*): it is relabelled ``obj``.
 """
 
 from __future__ import annotations
@@ -49,11 +52,31 @@ def reattach(aux: Token, participle: Token) -> None:
     aux.dep_ = "aux:tense"
 
 
+def _second_subject(verb: Token) -> Token | None:
+    """The object the parser took for a second subject: a verb with a subject before it and a
+    determined noun after it also labelled ``nsubj`` (*les forces de l'ordre évacuaient les
+    nombreux manifestants*). A verb has one subject; a true inverted one (*a dit le ministre*)
+    comes with no subject right before the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or not subjects[0].i < verb.i < subjects[1].i:
+        return None
+    before, after = subjects
+    if any(w.is_punct or w.pos_ == "PUNCT" for w in verb.doc[before.right_edge.i + 1 : verb.i]):
+        return None  # "« … soient ouverts », prévient le président": a quote's inverted subject
+    determined = any(c.dep_ == "det" for c in after.children)
+    return after if verb.pos_ == "VERB" and after.pos_ == "NOUN" and determined else None
+
+
 def repair_stranded_auxiliaries(doc: Doc) -> Doc:
-    """Reattach every stranded compound tense of ``doc`` (see the module docstring)."""
+    """Reattach every stranded compound tense of ``doc`` (see the module docstring), and
+    relabel a second subject after the verb as its object."""
     found = [p for sent in doc.sents if (p := _stranded_participle(sent)) is not None]
     for aux, participle in found:
         reattach(aux, participle)
+    for t in doc:
+        obj = _second_subject(t) if t.pos_ == "VERB" else None
+        if obj is not None:
+            obj.dep_ = "obj"
     return doc
 
 

@@ -112,9 +112,9 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
     """One type for an ambiguous lemma, from the clause (court words, passive, person patient)."""
     if len(types) == 1:
         return types[0] if _patient_ok(t, lex) else None
-    pair = lex.data["infinitive_senses"].get(lemma_of(t))
+    pair = lex.data["infinitive_senses"].get(_verb_lemma(t, lex))  # "invite", lemmatised as itself
     if pair:  # "inviter X à faire" asks; "être invité à l'Assemblée, à une réunion" is a meeting
-        return pair[0] if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) else pair[1]
+        return pair[0] if _asks_to_do(t) else pair[1]
     sent_words = {lemma_of(w) for w in t.sent}
     if "SANCTION" in types and (
         sent_words & lex.words("court_words") or _patient_in(t, lex.words("sanction_patients"))
@@ -125,6 +125,25 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
         return "COERCE"
     rest = [x for x in types if x not in ("SANCTION", "COERCE")]
     return rest[0] if rest else None
+
+
+# How far after *inviter* its *à* + infinitive may come (*invitant « les gens qui sont très
+# pacifiques, mais qui sont emportés par ceux qui sont plus radicaux, à rester … »*, 18 words
+# in a dev article); the parser often loses that infinitive inside quotation marks.
+ASK_WINDOW = 30
+
+
+def _asks_to_do(t: Token) -> bool:
+    """Does the verb ``t`` govern an infinitive (*invite les journalistes à déposer plainte*),
+    by the tree or, when the parser lost it, by an *à* + infinitive further in the sentence?"""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+        return True
+    for w in t.doc[t.i + 1 : min(t.sent.end, t.i + ASK_WINDOW)]:
+        if w.text in (".", ";", "?", "!"):
+            return False
+        if w.lower_ == "à" and w.i + 1 < len(w.doc) and "Inf" in w.doc[w.i + 1].morph.get("VerbForm"):
+            return True
+    return False
 
 
 def _by_force(t: Token, lex: Lexicon) -> bool:
