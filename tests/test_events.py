@@ -793,6 +793,15 @@ CASES = [
         "Le président invite les syndicats à l'Élysée.",
         [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
     ),
+    # blocking networks censors (COERCE); blocking a site protests
+    (
+        "Les réseaux sociaux ont été bloqués dans le pays.",
+        [("COERCE", "bloqués", "occurred", None, None)],
+    ),
+    (
+        "Les manifestants ont bloqué le site de l'usine.",
+        [("PROTEST", "bloqué", "occurred", "Les manifestants", None)],
+    ),
     # a boycott is aimed at its object, or at the object's owner; a blockade is not
     (
         "Certains députés appellent à boycotter la ministre.",
