@@ -793,6 +793,46 @@ CASES = [
         "Le président invite les syndicats à l'Élysée.",
         [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
     ),
+    # money given is aid, and a pledge when announced (EVENTS.md §3); an opinion given is nothing
+    (
+        "L'État a versé 10 millions d'euros aux agriculteurs.",
+        [("AID", "versé", "occurred", "L'État", "agriculteurs")],
+    ),
+    (  # Wikinews, 17 December 2018 (CC BY 2.5); the subject the parser hangs on "18h00" too
+        "Vers 18h00, Anne Hidalgo, la maire de Paris, va donner un million d'euros aux commerçants et "
+        "artisans parisiens suite aux manifestations des Gilets jaunes.",
+        [
+            ("AGREE", "donner", "planned", "Anne Hidalgo", "commerçants et artisans parisiens"),
+            # the cause of another act is reported too, and came first
+            ("PROTEST", "manifestations", "occurred", "Gilets jaunes", None),
+        ],
+    ),
+    ("Il a donné son avis aux journalistes.", []),
+    # a possessive opening the sentence in a time phrase announces the subject; not across
+    # numbers, nor for an act its possessor undergoes
+    (
+        "Après sa visite, Laurent Nunez a demandé au préfet de revoir les consignes.",
+        [
+            ("CONSULT", "visite", "occurred", "Laurent Nunez", None),
+            ("REQUEST", "demandé", "occurred", "Laurent Nunez", "préfet"),
+        ],
+    ),
+    (
+        "Après leur réunion, le ministre a démissionné.",
+        [
+            ("CONSULT", "réunion", "occurred", "leur", None),
+            ("RETREAT", "démissionné", "occurred", "le ministre", None),
+        ],
+    ),
+    # the possessor of an arrest, a custody or an indictment undergoes it, also in a phrase
+    (
+        "Durant sa garde à vue, le boulanger a confié avoir paniqué.",
+        [("COERCE", "garde à vue", "occurred", None, "sa")],
+    ),
+    (
+        "La Cour a estimé que la garde à vue de Murielle Bolle n'était pas conforme.",
+        [("COERCE", "garde à vue", "occurred", None, "Murielle Bolle")],
+    ),
     # blocking networks censors (COERCE); blocking a site protests
     (
         "Les réseaux sociaux ont été bloqués dans le pays.",

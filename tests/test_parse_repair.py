@@ -113,3 +113,34 @@ def test_a_quote_s_inverted_subject_stays_a_subject():
     ]
     doc = repair_stranded_auxiliaries(_doc(rows))
     assert [t.dep_ for t in doc if t.text in ("salles", "président")] == ["nsubj", "nsubj"]
+
+
+def test_a_subject_hung_on_a_fronted_adjunct_is_the_verb_s():
+    # "Vers 18h00, Anne Hidalgo va donner …" with the name made a complement of "18h00"
+    rows = [
+        ("Vers", "ADP", 1, "case", ""),
+        ("18h00", "PROPN", 5, "obl:mod", ""),
+        (",", "PUNCT", 1, "punct", ""),
+        ("Anne", "PROPN", 1, "nmod", ""),
+        ("Hidalgo", "PROPN", 3, "flat:name", ""),
+        ("va", "VERB", 5, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+        ("partir", "VERB", 5, "xcomp", "VerbForm=Inf"),
+    ]
+    doc = repair_stranded_auxiliaries(_doc(rows))
+    assert (doc[3].dep_, doc[3].head.text) == ("nsubj", "va")
+
+
+def test_a_complement_with_its_preposition_stays():
+    # "Lors de la visite du ministre, partira le convoi": "du ministre" is the visit's
+    rows = [
+        ("Lors", "ADV", 7, "advmod", ""),
+        ("de", "ADP", 3, "case", ""),
+        ("la", "DET", 3, "det", ""),
+        ("visite", "NOUN", 7, "obl:mod", ""),
+        ("du", "ADP", 5, "case", ""),
+        ("ministre", "NOUN", 3, "nmod", ""),
+        (",", "PUNCT", 3, "punct", ""),
+        ("partira", "VERB", 7, "ROOT", "Mood=Ind|Tense=Fut|VerbForm=Fin"),
+    ]
+    doc = repair_stranded_auxiliaries(_doc(rows))
+    assert (doc[5].dep_, doc[5].head.text) == ("nmod", "visite")

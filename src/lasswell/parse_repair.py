@@ -67,6 +67,21 @@ def _second_subject(verb: Token) -> Token | None:
     return after if verb.pos_ == "VERB" and after.pos_ == "NOUN" and determined else None
 
 
+def _subject_on_adjunct(verb: Token) -> Token | None:
+    """The subject the parser hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo, la maire
+    de Paris, va donner …*: *Anne Hidalgo* made a complement of *18h00*): a complement with no
+    preposition, between the adjunct and a verb that has no subject."""
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for c in verb.children):
+        return None
+    for adjunct in (c for c in verb.children if c.dep_ == "obl:mod" and c.i < verb.i):
+        for c in adjunct.children:
+            caseless = c.dep_ == "nmod" and not any(d.dep_ == "case" for d in c.children)
+            named = c.pos_ == "PROPN" or c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)
+            if caseless and named and adjunct.i < c.i < verb.i:
+                return c
+    return None
+
+
 def repair_stranded_auxiliaries(doc: Doc) -> Doc:
     """Reattach every stranded compound tense of ``doc`` (see the module docstring), and
     relabel a second subject after the verb as its object."""
@@ -77,6 +92,10 @@ def repair_stranded_auxiliaries(doc: Doc) -> Doc:
         obj = _second_subject(t) if t.pos_ == "VERB" else None
         if obj is not None:
             obj.dep_ = "obj"
+        subject = _subject_on_adjunct(t) if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") else None
+        if subject is not None:
+            subject.head = t
+            subject.dep_ = "nsubj"
     return doc
 
 

@@ -384,6 +384,15 @@ def noun_args(
         # is not its actor (the support verb's subject)
         own = actor if actor is not None and actor.dep_ != "det" else None
         return own, undergoer if is_party(undergoer, humans) else recipient
+    if (
+        recipient is not None
+        and recipient.dep_ == "det"
+        and t.dep_ == "obj"
+        and lemmas(t.head) & lex.words("support_verbs")
+    ):
+        # "la commission continue ses auditions": the possessor of a support verb's object is
+        # its subject, who holds the hearings
+        actor, recipient = recipient, None
     return _clause_actor(t, actor, etype, lex, events), _clause_recipient(t, recipient, etype, humans, lex)
 
 
@@ -393,16 +402,20 @@ def _own_noun_args(
     """(actor, recipient, final) from the noun's own dependents (its possessive, *de*, *par*,
     *contre*, *à* phrases); final when *entre X et Y* names both sides."""
     actor = recipient = None
+    patient_noun = _patient_noun(t, lex)
     for c in _children_through_time(t, lex):
         case = case_of(c)
         if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
-            actor = c
+            if patient_noun:
+                recipient = c  # "sa garde à vue", "son arrestation": the possessor undergoes it
+            else:
+                actor = c
         elif c.dep_ in ("nsubj", "nsubj:pass") and actor is None:
             actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
         elif c.dep_ == "nmod" and case in OF_CASES and is_town(c, lex.code):
             continue  # "l'offensive de Manbij", "les pourparlers de Genève": where, not who
         elif c.dep_ == "nmod" and case in OF_CASES and (person_like(c, humans) or agentive(c)):
-            if lemma_of(t) in lex.words("patient_nouns"):
+            if patient_noun:
                 recipient = c
             elif actor is None:
                 actor = c
@@ -433,6 +446,13 @@ def _own_noun_args(
             owner = owner_of(c, humans, depth=1) if _act_noun(c) else None
             recipient = recipient or (owner if owner is not None and owner.dep_ != "det" else None)
     return actor, recipient, False
+
+
+def _patient_noun(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` (with the words after it) a noun whose *de* phrase or possessive undergoes
+    the act (``patient_nouns``: *arrestation*, *mise en examen*, *garde à vue*)?"""
+    words = " ".join(lemma_of(w) for w in t.doc[t.i : t.i + 3])
+    return any(words == n or words.startswith(n + " ") for n in lex.words("patient_nouns"))
 
 
 def _support_verb(t: Token) -> Token | None:
@@ -468,6 +488,10 @@ def _clause_actor(
         # "Le gouvernement donne son feu vert": the possessive of a support verb's object is its
         # subject (not so "la presse a révélé ses négociations")
         actor = _subject(t.head, lex) or actor
+    if actor is not None and actor.dep_ == "det" and _fronted_circumstance(t) and etype not in _UNDERGONE:
+        # "Après sa visite, Laurent Nunez a demandé …": the possessive announces the subject
+        subject = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
+        actor = subject if subject is not None and _same_number(actor, subject) else actor
     if actor is None:
         actor = decider(t, lex)  # "la dérogation préfectorale", "l'interdiction sur ordre du préfet"
     if actor is None and etype == "CONSULT" and _during(t, lex):
@@ -609,6 +633,28 @@ def _verb_recipient(verb: Token, humans: frozenset[str], code: str, owned: bool 
             and o.dep_ != "det"
         ]
     return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
+
+
+# Acts whose possessor usually undergoes them (*sa garde à vue*, *son arrestation*).
+_UNDERGONE = frozenset({"COERCE", "SANCTION", "ASSAULT"})
+
+
+def _same_number(possessive: Token, subject: Token) -> bool:
+    """Does a possessive (*son*, *leurs*) agree in number with the subject it may announce?"""
+    owner_plural = possessive.lower_ in ("leur", "leurs")
+    subject_plural = "Plur" in subject.morph.get("Number") or any(c.dep_ == "conj" for c in subject.children)
+    return owner_plural == subject_plural
+
+
+def _fronted_circumstance(t: Token) -> bool:
+    """An event noun in a time phrase opening its clause (*Après sa visite, X …*, *Lors de son
+    discours, X …*), before the verb it modifies."""
+    case = case_of(t).split(" ")[0]
+    return (
+        t.dep_ == "obl:mod"
+        and t.i < t.head.i
+        and case in ("après", "avant", "lors", "pendant", "durant", "dès")
+    )
 
 
 def _during(t: Token, lex: Lexicon) -> bool:

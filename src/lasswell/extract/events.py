@@ -535,12 +535,19 @@ def _antecedent(c: Token | None) -> Token | None:
     return None if c.lower_ in ("que", "qu'", "qu’") else c
 
 
+# Prepositions after which an event noun happened before the clause's act (*suite aux
+# manifestations*, *après les attentats*, *depuis la grève*).
+_BEFORE = frozenset({"suite", "après", "depuis"})
+
+
 def _status(t: Token, etype: str, kind: str, lex: Lexicon) -> tuple[str, str]:
     """(status, type): planned or occurred; a future own act may be a pledge or a threat."""
     # "Nous n'accepterons pas …": a refusal in the future tense is made now
     status = "occurred" if kind == "negated" else status_of(t, lex)
     if kind == "noun" and _called(t, etype, lex):
         status = "planned"
+    elif kind == "noun" and case_of(t).split(" ")[0] in _BEFORE:
+        status = "occurred"  # "va donner … suite aux manifestations": the cause came first
     if status == "planned" and kind == "verb" and self_act(t):
         if etype in lex.words("pledgeable"):
             etype = "AGREE"  # "va démissionner", "je présenterai ma démission": a pledge (EVENTS.md §3)
@@ -571,13 +578,18 @@ def _before_trigger(rng: tuple[int, int], trigger: int) -> tuple[int, int]:
     return (rng[0], trigger) if rng[0] < trigger < rng[1] else rng
 
 
+# Prepositions (first word) that make an event noun the time or cause of another event, not its
+# object: "lors des manifestations", "suite aux manifestations", "après les attentats".
+_CIRCUMSTANCE = frozenset({"lors", "pendant", "durant", "suite", "après", "avant", "depuis", "malgré"})
+
+
 def _object_of_trigger(t: Token, heads: set[int]) -> bool:
     """*menacé de sanctions*, *a dénoncé les violences*: the noun is the content of another event
     (not its subject: *de violents combats ont opposé …*)."""
     if t.dep_ in ("nsubj", "nsubj:pass"):
         return False
-    if t.head.lower_ == "lors" or case_of(t) in ("lors de", "lors du", "lors des", "pendant", "durant"):
-        return False  # "lors des manifestations": when, not what — the protest is reported too
+    if t.head.lower_ == "lors" or case_of(t).split(" ")[0] in _CIRCUMSTANCE:
+        return False  # "lors des manifestations", "suite aux manifestations": the protest is reported too
     h = t.head
     for _ in range(2):
         if h.i in heads and h.i != t.i:
