@@ -144,3 +144,31 @@ def test_a_complement_with_its_preposition_stays():
     ]
     doc = repair_stranded_auxiliaries(_doc(rows))
     assert (doc[5].dep_, doc[5].head.text) == ("nmod", "visite")
+
+
+def test_two_subjects_joined_by_et_are_one_coordination():
+    # "Un travailleur et un patient avaient été tués", both hung on the verb
+    rows = [
+        ("Un", "DET", 1, "det", ""),
+        ("travailleur", "NOUN", 7, "nsubj:pass", ""),
+        ("et", "CCONJ", 7, "cc", ""),
+        ("un", "DET", 4, "det", ""),
+        ("patient", "NOUN", 7, "nsubj:pass", ""),
+        ("avaient", "AUX", 7, "aux:tense", ""),
+        ("été", "AUX", 7, "aux:pass", ""),
+        ("tués", "VERB", 7, "ROOT", "Tense=Past|VerbForm=Part"),
+    ]
+    doc = repair_stranded_auxiliaries(_doc(rows))
+    assert (doc[4].dep_, doc[4].head.text, doc[2].head.text) == ("conj", "travailleur", "patient")
+
+
+def test_subjects_of_different_kinds_are_left_alone():
+    # a passive subject and an active one on one verb: not a coordination to guess
+    rows = [
+        ("Pierre", "PROPN", 3, "nsubj", ""),
+        ("et", "CCONJ", 3, "cc", ""),
+        ("Paul", "PROPN", 3, "nsubj:pass", ""),
+        ("partent", "VERB", 3, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+    ]
+    doc = repair_stranded_auxiliaries(_doc(rows))
+    assert doc[2].dep_ == "nsubj:pass"

@@ -1,4 +1,4 @@
-"""Parse repairs: a spaCy component that mends two systematic failures of the French parser.
+"""Parse repairs: a spaCy component that mends systematic failures of the French parser.
 
 A compound tense interrupted by an inserted phrase (*François Fillon a, lors de l'émission,
 accusé l'Élysée*; *Il avait d'ailleurs déjà été accueilli par …*) leaves the auxiliary as the
@@ -6,8 +6,12 @@ sentence's root with the subject, and hangs the participle elsewhere (on a noun 
 phrase, or as a clause complement). Every reader of the tree then loses the verb's subject.
 The repair makes the participle the root and the auxiliary its ``aux:tense`` again.
 
-A verb's object is sometimes labelled as a second subject (*les forces de l'ordre évacuaient les
-nombreux manifestants*): it is relabelled ``obj``.
+Smaller mends of the same kind, each checked on unseen articles:
+
+- a verb's object labelled as a second subject (*les forces de l'ordre évacuaient les nombreux
+  manifestants*) is relabelled ``obj``;
+- two subjects joined by *et* and both hung on the verb become one coordination;
+- a subject hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo … va donner*) is the verb's.
 """
 
 from __future__ import annotations
@@ -67,6 +71,21 @@ def _second_subject(verb: Token) -> Token | None:
     return after if verb.pos_ == "VERB" and after.pos_ == "NOUN" and determined else None
 
 
+def _coordinated_subject(verb: Token) -> tuple[Token, Token] | None:
+    """(first, second) subjects of ``verb`` that are one coordination (*Un travailleur du
+    secteur de la santé et un patient avaient été tués*, both hung on the verb): both before
+    it, the second right after *et* / *ou*."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if len(subjects) != 2 or subjects[0].dep_ != subjects[1].dep_:
+        return None
+    first, second = subjects
+    k = second.left_edge.i - 1
+    cc = verb.doc[k] if k > first.i else None
+    if cc is None or cc.lower_ not in ("et", "ou") or cc.head.i not in (verb.i, second.i):
+        return None
+    return first, second
+
+
 def _subject_on_adjunct(verb: Token) -> Token | None:
     """The subject the parser hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo, la maire
     de Paris, va donner …*: *Anne Hidalgo* made a complement of *18h00*): a complement with no
@@ -92,6 +111,12 @@ def repair_stranded_auxiliaries(doc: Doc) -> Doc:
         obj = _second_subject(t) if t.pos_ == "VERB" else None
         if obj is not None:
             obj.dep_ = "obj"
+        pair = _coordinated_subject(t) if t.pos_ == "VERB" else None
+        if pair is not None:
+            first, second = pair
+            cc = t.doc[second.left_edge.i - 1]
+            second.head, second.dep_ = first, "conj"
+            cc.head, cc.dep_ = second, "cc"
         subject = _subject_on_adjunct(t) if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") else None
         if subject is not None:
             subject.head = t
