@@ -81,7 +81,7 @@ def _coordinated_subject(verb: Token) -> tuple[Token, Token] | None:
     first, second = subjects
     k = second.left_edge.i - 1
     cc = verb.doc[k] if k > first.i else None
-    if cc is None or cc.lower_ not in ("et", "ou") or cc.head.i not in (verb.i, second.i):
+    if cc is None or cc.text.lower() not in ("et", "ou") or cc.head.i not in (verb.i, second.i):
         return None
     return first, second
 
