@@ -793,6 +793,20 @@ CASES = [
         "Le président invite les syndicats à l'Élysée.",
         [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
     ),
+    # a demand for an act is addressed to its doer, or to the parties between whom it is to
+    # happen; not to those it would benefit
+    (
+        "Mercredi, la Mairie a demandé l'intervention de la police dans deux garages.",
+        [("REQUEST", "demandé", "occurred", "la Mairie", "la police")],
+    ),
+    (
+        "Elle appelle à la reprise du dialogue entre l'État et les syndicats.",
+        [("REQUEST", "appelle", "occurred", "Elle", "l'État et les syndicats")],
+    ),
+    (
+        "Le syndicat réclame la libération des otages.",
+        [("REQUEST", "réclame", "occurred", "Le syndicat", None)],
+    ),
     # money given is aid, and a pledge when announced (EVENTS.md §3); an opinion given is nothing
     (
         "L'État a versé 10 millions d'euros aux agriculteurs.",

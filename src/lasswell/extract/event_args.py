@@ -284,6 +284,8 @@ def _ranked_recipient(
             etype in owner_types or lemma_of(t) in lex.words("object_targeted")
         )
         owner = owner_of(c, humans) if owned else None
+        if owner is None and etype == "REQUEST" and (c.dep_ == "obj" or case in ("à", "au", "aux")):
+            owner = _asked_to_act(c, humans, lex)
         return (4, owner) if owner is not None else None
     # an object the parser labelled nmod/obl without a preposition (*interpeller la LICRA*)
     bare = (
@@ -313,6 +315,21 @@ def _ranked_recipient(
         ):
             return None  # "à Genève" is where, not whom
         return (_RECIPIENT_CASES[case], c)
+    return None
+
+
+def _asked_to_act(c: Token, humans: frozenset[str], lex: Lexicon) -> Token | None:
+    """Who a demand for an act is addressed to: the act's doer (*l'intervention de la police*)
+    or the parties between whom it is to happen (*la reprise du dialogue entre l'État et les
+    syndicats*), when the act is one of ``requested_acts``."""
+    acts = lex.words("requested_acts")
+    chain = [c, *(d for d in c.children if d.dep_ == "nmod" and case_of(d) in OF_CASES)]
+    for act in (a for a in chain if lemma_of(a) in acts):
+        for d in act.children:
+            between = case_of(d) == "entre" and any(x.dep_ == "conj" for x in d.children)
+            doer = case_of(d) in OF_CASES and (person_like(d, humans) or agentive(d))
+            if d.dep_ == "nmod" and (between or doer):
+                return d
     return None
 
 
