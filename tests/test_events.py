@@ -283,7 +283,7 @@ CASES = [
     ),
     (
         "Des militants réclamant la démission du préfet.",
-        [("REQUEST", "réclamant", "occurred", "Des militants", None)],
+        [("REQUEST", "réclamant", "occurred", "Des militants", "préfet")],  # asked to resign
     ),
     # the possessive of an object is the verb's subject
     (
@@ -371,7 +371,7 @@ CASES = [
     # a verb the lemmatiser left as written; a name the parser split
     (
         "L'opposition réclame la démission du ministre.",
-        [("REQUEST", "réclame", "occurred", "L'opposition", None)],
+        [("REQUEST", "réclame", "occurred", "L'opposition", "ministre")],
     ),
     ("Nous sommes dans une incohérence totale.", []),  # "sommes" is être, not sommer
     (
