@@ -793,6 +793,15 @@ CASES = [
         "Le président invite les syndicats à l'Élysée.",
         [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
     ),
+    # a diplomatic post is named with its city; elsewhere "à Moscou" is where
+    (
+        "L'ambassadeur de France à Moscou a protesté.",
+        [("PROTEST", "protesté", "occurred", "L'ambassadeur de France à Moscou", None)],
+    ),
+    (
+        "Le ministre de l'Intérieur à Moscou a protesté.",
+        [("PROTEST", "protesté", "occurred", "Le ministre de l'Intérieur", None)],
+    ),
     # a demand for an act is addressed to its doer, or to the parties between whom it is to
     # happen; not to those it would benefit
     (

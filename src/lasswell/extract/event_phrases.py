@@ -59,6 +59,9 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         if c.dep_ in ("acl:relcl", "acl", "appos", "punct", "advcl", "parataxis") or c.lower_ in stop:
             break
         other_case = c.dep_ in ("nmod", "obl", "obl:mod") and case_of(c) and case_of(c) not in OF_CASES
+        if _posted(t, c):
+            end = max([c.i, *(d.i for d in c.children if d.dep_ == "flat:name")]) + 1
+            continue  # "l'ambassade d'Australie à Washington", without what the parser hung on the city
         if other_case and not _office(c, stop):
             break  # "les manifestants pour des politiques …": keep the group, not the reason
         if c.dep_ == "nmod" and (c.pos_ == "VERB" or any(x.dep_ == "cop" for x in c.children)):
@@ -147,6 +150,15 @@ def _office(c: Token, stop: frozenset[str]) -> bool:
             for d in c.children
         )
     )
+
+
+# Diplomatic posts, named with the city they sit in (*l'ambassade d'Australie à Washington*).
+_POSTS = frozenset({"ambassade", "consulat", "ambassadeur", "ambassadrice", "consul", "représentation"})
+
+
+def _posted(t: Token, c: Token) -> bool:
+    """Is ``c`` the *à* + city of the diplomatic post ``t`` (part of its name, not a place)?"""
+    return lemma_of(t) in _POSTS and case_of(c) in ("à", "en") and c.pos_ == "PROPN"
 
 
 # Nouns of prepositional locutions (*à l'origine de*, *à la tête de*, *à l'instar de*): not an
