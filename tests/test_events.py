@@ -793,6 +793,16 @@ CASES = [
         "Le président invite les syndicats à l'Élysée.",
         [("CONSULT", "invite", "occurred", "Le président", "les syndicats")],
     ),
+    # a participle the parser made a relative clause of its subject's noun (an absolute
+    # construction); and a clause hung before the noun stays out of its phrase
+    (
+        "Selon la presse, la réunion a été \"houleuse\", le Premier ministre s'en prenant à l'aile "
+        "gauche du parti.",
+        [
+            ("CONSULT", "réunion", "occurred", None, None),
+            ("ACCUSE", "prenant", "occurred", "le Premier ministre", "l'aile gauche du parti"),
+        ],
+    ),
     # a diplomatic post is named with its city; elsewhere "à Moscou" is where
     (
         "L'ambassadeur de France à Moscou a protesté.",

@@ -68,8 +68,11 @@ def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = fro
             return found[0]
         if _seen_doing(t, lex):
             return t.head
+        # a bare participle is no relative clause: "Édouard Philippe s'en prenant à …"
+        relative = t.dep_ == "acl:relcl" and any(c.dep_.startswith(("aux", "nsubj")) for c in t.children)
         if (
-            t.dep_ in ("acl", "amod")
+            t.dep_ in ("acl", "amod", "acl:relcl")
+            and not relative
             and t.head.pos_ in ("NOUN", "PROPN")
             and "Part" in t.morph.get("VerbForm")
         ):

@@ -80,6 +80,8 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         for c in t.lefts
         if c.dep_ not in _NOT_LEFT_OF_NOUN
         and not any(x.is_punct for x in doc[c.right_edge.i + 1 : t.i])  # "En Belgique, treize personnes"
+        # a clause the parser hung on the noun (*la réunion a été « houleuse », le ministre …*)
+        and not any(x.dep_ in ("nsubj", "nsubj:pass", "cop") for x in c.children)
     ]
     start = min([t.i, *(c.left_edge.i for c in lefts)])
     brk = next((k for k in range(t.i + 1, end) if doc[k].is_space or "\n" in doc[k].text), None)
