@@ -302,3 +302,9 @@ def test_an_object_the_parser_took_for_a_predicate_is_the_recipient():
     (ev,) = [e for e in _events(text) if e.trigger.text == "accusé"]
     assert ev.actor.name == "François Fillon"
     assert ev.recipient is not None and ev.recipient.mention.text == "Élysée"
+
+
+def test_a_group_named_with_who_leads_it_keeps_its_whole_name():
+    # Wikinews, 25 September 2016 (CC BY 2.5); "cités par CNN" would be cut (a reporting verb)
+    (ev,) = [e for e in _events("La coalition aérienne menée par les États-Unis a alors débuté des frappes.")]
+    assert ev.actor.name == "La coalition aérienne menée par les États-Unis"

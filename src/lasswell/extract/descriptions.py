@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lasswell.extract.entities import Cluster
+from lasswell.extract.tree import lemma_of
 
 # "l'un d'eux" looks back this many tokens (about two sentences) for its group.
 ONE_OF_LOOKBACK = 60
@@ -38,6 +39,29 @@ class Resolved:
     how: str = "none"
     person: bool = False
     plural: bool = False
+
+
+# Participles of reporting: "X cités par CNN", "un bilan établi par l'AFP" name X, the source;
+# who reports it is not part of the name.
+_REPORTING = frozenset(
+    {
+        "citer",
+        "interroger",
+        "contacter",
+        "joindre",
+        "interviewer",
+        "rapporter",
+        "relayer",
+        "sonder",
+        "consulter",
+        "dévoiler",
+        "révéler",
+        "publier",
+        "diffuser",
+        "communiquer",
+        "établir",
+    }
+)
 
 
 def _of_cluster(c: Cluster, how: str) -> Resolved:
@@ -205,9 +229,10 @@ class Descriptions:
         while e > s and doc[e - 1].is_punct:
             e -= 1
         for k in range(s + 1, e - 1):
-            if "Part" in doc[k].morph.get("VerbForm") and doc[k + 1].lower_ == "par":
+            reported = lemma_of(doc[k]) in _REPORTING and "Part" in doc[k].morph.get("VerbForm")
+            if reported and doc[k + 1].lower_ == "par":
                 e = k  # "des responsables turcs cités par CNN": the source, not who cites it
-                break
+                break  # (but "la coalition menée par les États-Unis" is its whole name)
         return doc[s:e].text
 
     def _np_gender(self, s: int, e: int) -> str | None:
