@@ -803,6 +803,17 @@ CASES = [
             ("ACCUSE", "prenant", "occurred", "le Premier ministre", "l'aile gauche du parti"),
         ],
     ),
+    # a name in apposition the parser hung elsewhere stays in the phrase; a person's first name
+    # is left to the rules for titles
+    (
+        "Le Sénat américain va voter des sanctions contre le gazoduc russe Nord Stream 2.",
+        [("SANCTION", "sanctions", "planned", "Le Sénat américain", "le gazoduc russe Nord Stream 2")],
+    ),
+    (
+        "Selon lui, a déclaré le ministre de l'Education Jean-Michel Blanquer la semaine dernière, "
+        "rejetant un report de la rentrée.",
+        [("REJECT", "rejetant", "occurred", "le ministre de l'Education", None)],
+    ),
     # a diplomatic post is named with its city; elsewhere "à Moscou" is where
     (
         "L'ambassadeur de France à Moscou a protesté.",

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.event_lexicon import lexicon
 from lasswell.extract.places import GazetteerEntry, lookup_place
 from lasswell.extract.tree import case_of, entity_span, lemma_of
+from lasswell.lang import load_language
 
 _PERSON_LABELS = {"PER", "ORG", "LOC"}
 
@@ -97,11 +98,25 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
         end = ent.end  # "Emmanuel Macron" with "Macron" misparsed as an adverb
     if ent is not None and ent.start < start and all(doc[k].pos_ == "PROPN" for k in range(ent.start, start)):
         start = ent.start  # "Marine Le Pen" headed by "Pen"
+    if t.pos_ == "NOUN":
+        end = _apposed_name_end(doc, end)  # "le gazoduc russe Nord Stream 2"
     if t.ent_type_ != "PER" and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PER":
         end += 1  # "le président kosovar Hashim Thaçi": the name the parser left out of the title
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return _whole_words(doc, start, end)
+
+
+def _apposed_name_end(doc: Doc, end: int) -> int:
+    """The end of a proper name (not a person's) right after a common noun's phrase, which the
+    parser hung elsewhere (*le gazoduc russe Nord Stream 2*); ``end`` when there is none."""
+    k = end
+    while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].pos_ == "NUM" and k > end):
+        k += 1
+    person = any(doc[x].ent_type_ == "PER" for x in range(end, min(k + 1, len(doc))))
+    if person or k > end and doc[end].text in load_language(doc.lang_).first_names:
+        return end  # a person's name is read by the rules for titles
+    return k
 
 
 _HYPHENS = ("-", "‑", "–")
