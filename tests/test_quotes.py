@@ -294,6 +294,14 @@ def test_bare_quotation_shares_the_incise_after_it():
             "réunions se tiennent en plein air.",
             "Le conseil scientifique",
         ),
+        # a person whose verb the tagger called a preposition (*entre*, lemma *entrer*) is the
+        # subject the text has moved on to
+        (
+            "Jacques Durand s'est longtemps tu. Pierre Dupont a critiqué Marie Dubois. « Ce n'est pas "
+            "sérieux », a-t-il dit.\nC'est à ce moment précis que Jacques Durand entre en scène. Dans une réponse ironique, il "
+            "a déclaré : « Tout cela est faux. »",
+            "Jacques Durand",
+        ),
         # … not a person named by a common noun: the speaker goes on
         (
             "Philippe Guedj explique que le public cherche des héros. Le spectateur est dans le besoin "

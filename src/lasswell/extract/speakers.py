@@ -72,6 +72,13 @@ _PRONOUNS = {
 _OF = ("de", "d'", "d’", "du", "des")
 
 
+def _verb_tagged_otherwise(t) -> bool:
+    """A verb form the tagger called a preposition but lemmatised as a verb (*Dominique Sopo
+    entre en scène*: *entre* ADP, lemma *entrer*)."""
+    lemma = t.lemma_.lower()
+    return t.pos_ == "ADP" and lemma != t.lower_ and lemma.endswith(("er", "ir", "re"))
+
+
 def _compatible(g1: str | None, g2: str | None) -> bool:
     return g1 is None or g2 is None or g1 == g2
 
@@ -495,7 +502,7 @@ class SpeakerResolver(Descriptions):
         """A name followed within three tokens by a verb (``Brunet flanche``, ``X a dit``)."""
         doc = self.doc
         for k in range(i + 1, min(len(doc), i + 4)):
-            if doc[k].pos_ in ("VERB", "AUX"):
+            if doc[k].pos_ in ("VERB", "AUX") or _verb_tagged_otherwise(doc[k]):
                 return True
             if doc[k].is_punct or doc[k].pos_ in ("ADP", "SCONJ", "CCONJ"):
                 return False
