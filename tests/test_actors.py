@@ -308,3 +308,33 @@ def test_a_group_named_with_who_leads_it_keeps_its_whole_name():
     # Wikinews, 25 September 2016 (CC BY 2.5); "cités par CNN" would be cut (a reporting verb)
     (ev,) = [e for e in _events("La coalition aérienne menée par les États-Unis a alors débuté des frappes.")]
     assert ev.actor.name == "La coalition aérienne menée par les États-Unis"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # the subject pronoun of a que-clause stands for the subject of the verb governing it
+        (
+            "Le porte-parole Dmitri Peskov est arrivé. Le Kremlin a déclaré qu'il allait rencontrer "
+            "les Américains.",
+            "rencontrer",
+            "Kremlin",
+        ),
+        (
+            "La secrétaire d'État Wendy Sherman est arrivée. Washington a exprimé sa crainte que la "
+            "Russie envisage d'envahir, tandis que Moscou insiste sur le fait qu'elle ne fait que mener "
+            "des exercices militaires standard.",
+            "exercices militaires",
+            "la Russie",
+        ),
+        # not a person of the other gender
+        (
+            "Le ministre Paul Martin est arrivé. Marie Dubois a déclaré qu'il allait rencontrer les syndicats.",
+            "rencontrer",
+            "Paul Martin",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_reported_clause_stands_for_the_reporter(text, trigger, actor):
+    (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
+    assert ev.actor.name == actor

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from lasswell.extract.descriptions import POSSESSIVES, Resolved
 from lasswell.extract.entities import Cluster, EntityIndex
 from lasswell.extract.event_lexicon import lexicon
-from lasswell.extract.event_phrases import OBJECT_CLITICS
+from lasswell.extract.event_phrases import OBJECT_CLITICS, noun_phrase
 from lasswell.extract.events import EventCandidate, cameo
 from lasswell.extract.places import capital_country, country_name, country_of, lookup_place
 from lasswell.extract.speakers import SpeakerResolver
@@ -176,6 +176,10 @@ class ArgumentResolver:
         government = self._government(rng, mention)
         if government is not None:
             return government
+        if words in ("il", "elle"):
+            reporter = self._reporting_subject(rng[0], words)
+            if reporter is not None:
+                return self.actor(noun_phrase(reporter), None, cue=False)
         if words.lstrip("-") in _THIRD_PERSON:
             self._follow_quotes(rng[0])
         parts = conjuncts(self.doc, *rng)
@@ -184,6 +188,30 @@ class ArgumentResolver:
             if group is not None:
                 return group
         return self._named(self.speakers.mention(*rng), mention)
+
+    def _reporting_subject(self, tok: int, words: str) -> Token | None:
+        """*Le Kremlin a déclaré qu'il …*, *Moscou insiste sur le fait qu'elle …*: the subject
+        pronoun of a que-clause stands for the subject of the verb that governs it, when that
+        subject is a named party, not a pronoun, and not a person of the other gender."""
+        pron = self.doc[tok]
+        verb = pron.head
+        if pron.dep_ != "nsubj" or not any(
+            c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in verb.children
+        ):
+            return None
+        governor = verb.head
+        if verb.dep_ in ("acl", "acl:relcl") and governor.lower_ == "fait":  # "sur le fait qu'elle …"
+            governor = governor.head
+        if verb.dep_ not in ("ccomp", "acl", "acl:relcl") or governor.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        gender = subject.morph.get("Gender")
+        wanted = "Masc" if words == "il" else "Fem"
+        if subject.ent_type_ == "PER" and gender and wanted not in gender:
+            return None
+        return subject
 
     def _follow_quotes(self, tok: int) -> None:
         """Give the resolver the context the quotes leave before token ``tok``: the last
