@@ -153,3 +153,10 @@ def test_a_nationality_is_not_part_of_a_name():
     assert not any("Suisse" in name for name in people)
     (said,) = [q for q in art.quotes if "montres" in q.text]
     assert said.speaker.name == "Pablo Victor Dana"
+
+
+def test_example_a_bare_noun_is_completed_without_the_coordination_after_it(example_article):
+    # "L'administration Biden et le gouvernement ukrainien …" then "L'administration avait
+    # précédemment accepté de renoncer …": the administration, not both parties
+    (ev,) = [e for e in example_article.events if e.type == "CONCEDE" and e.trigger.text == "renoncer"]
+    assert ev.actor.name == "L'administration Biden"

@@ -64,6 +64,14 @@ _REPORTING = frozenset(
 )
 
 
+def _other_phrase(d) -> bool:
+    """A noun conjoined to a modifier starts another phrase (*L'administration Biden et le
+    gouvernement ukrainien*); conjoined adjectives do not (*syndicales et patronales*)."""
+    if d.dep_ == "conj":
+        return d.pos_ in ("NOUN", "PROPN", "PRON")
+    return d.dep_ == "cc" and d.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _of_cluster(c: Cluster, how: str) -> Resolved:
     return Resolved(c.name, c, c.gender, how, c.type == "PER")
 
@@ -215,7 +223,10 @@ class Descriptions:
             if c.dep_ == "amod" or (
                 c.dep_ == "nmod" and c.left_edge.lower_ in ("de", "du", "des", "d'", "d’")
             ):
-                end = c.right_edge.i + 1
+                # not a coordination the parser hung on the modifier (*L'administration Biden et
+                # le gouvernement ukrainien*, "Biden" an adjective)
+                own = [d.right_edge.i for d in c.children if not _other_phrase(d)]
+                end = max([c.i, *own]) + 1
             else:
                 break
         if det is None or end == t.i + 1 or end - det > COMPLETE_NP_MAX:
