@@ -803,6 +803,13 @@ CASES = [
             ("ACCUSE", "prenant", "occurred", "le Premier ministre", "l'aile gauche du parti"),
         ],
     ),
+    # a thing does not act: the agent of the passive does its purpose (Wikinews, 26 January 2017,
+    # CC BY 2.5); a person undergoing it is left alone
+    (
+        "Ces éléments ont été jugés suffisants par le parquet financier de Paris pour ouvrir une "
+        "enquête visant le couple.",
+        [("ACCUSE", "enquête", "occurred", "le parquet financier de Paris", "le couple")],
+    ),
     # a name in apposition the parser hung elsewhere stays in the phrase; a person's first name
     # is left to the rules for titles
     (

@@ -43,10 +43,19 @@ _RECIPIENT_CASES = {"contre": 1, "avec": 1, "envers": 1, "auprès de": 2, "à": 
 def _subject(t: Token, lex: Lexicon, hops: int = 3, humans: frozenset[str] = frozenset()) -> Token | None:
     """The subject of verb ``t``, shared from the governing verb for conjoined, infinitive or
     participle clauses (*a décidé de faire grève*, *fustigeant …*)."""
+    purpose = "Inf" in t.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ == "pour" for c in t.children
+    )
     for _ in range(hops):
         inverted = _inverted_subject(t)
         if inverted is not None:
             return inverted  # "…, a-t-elle déploré": not the subject of the quoted clause
+        if purpose and is_passive(t) and t.dep_ == "ROOT":
+            # "Ces éléments ont été jugés suffisants par le parquet pour ouvrir une enquête":
+            # things do not act; the passive's agent does the purpose
+            patient = next((c for c in t.children if c.dep_ == "nsubj:pass"), None)
+            if patient is not None and not is_party(patient, humans or lex.humans):
+                return _agent(t)
         reflexive = is_reflexive(t)
         found = [
             c
