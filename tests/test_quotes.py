@@ -302,6 +302,12 @@ def test_bare_quotation_shares_the_incise_after_it():
             "a déclaré : « Tout cela est faux. »",
             "Jacques Durand",
         ),
+        # a bare noun is completed from a fuller mention of the same number only
+        (
+            "Les policiers de Seine-Saint-Denis se plaignent des restrictions.\n"
+            "« On ne peut plus travailler », déplore un policier.",
+            "un policier",
+        ),
         # … not a person named by a common noun: the speaker goes on
         (
             "Philippe Guedj explique que le public cherche des héros. Le spectateur est dans le besoin "

@@ -194,8 +194,13 @@ class Descriptions:
         heads = [t for t in self.doc[s:e] if t.pos_ == "NOUN"]
         if not heads or len(heads) > 1 or heads[0].i != e - 1:
             return None  # only a bare determiner + noun is completed
-        lemma = heads[0].lemma_.lower()
-        variants = {self._expand(self.doc[i]) for i in self._nouns().get(lemma, ()) if i != heads[0].i}
+        lemma, number = heads[0].lemma_.lower(), heads[0].morph.get("Number")
+        # same number too: "un manifestant" is not "les manifestants", "le personnel" not "les personnels"
+        variants = {
+            self._expand(self.doc[i])
+            for i in self._nouns().get(lemma, ())
+            if i != heads[0].i and self.doc[i].morph.get("Number") == number
+        }
         variants = {v for v in variants if v is not None}
         if len(variants) != 1:
             return None
