@@ -329,7 +329,8 @@ def test_a_group_named_with_who_leads_it_keeps_its_whole_name():
         ),
         # not a person of the other gender
         (
-            "Le ministre Paul Martin est arrivé. Marie Dubois a déclaré qu'il allait rencontrer les syndicats.",
+            "Le ministre Paul Martin est arrivé. Marie Dubois a déclaré qu'il allait rencontrer les "
+            "syndicats.",
             "rencontrer",
             "Paul Martin",
         ),

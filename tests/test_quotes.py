@@ -298,7 +298,8 @@ def test_bare_quotation_shares_the_incise_after_it():
         # subject the text has moved on to
         (
             "Jacques Durand s'est longtemps tu. Pierre Dupont a critiqué Marie Dubois. « Ce n'est pas "
-            "sérieux », a-t-il dit.\nC'est à ce moment précis que Jacques Durand entre en scène. Dans une réponse ironique, il "
+            "sérieux », a-t-il dit.\nC'est à ce moment précis que Jacques Durand entre en scène. "
+            "Dans une réponse ironique, il "
             "a déclaré : « Tout cela est faux. »",
             "Jacques Durand",
         ),
