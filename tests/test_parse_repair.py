@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from lasswell.nlp import load_model
-from lasswell.parse_repair import COMPONENT, repair_stranded_auxiliaries
+from lasswell.parse_repair import COMPONENT, repair_parse
 
 pytestmark = pytest.mark.slow
 
@@ -92,7 +92,7 @@ _SECOND_SUBJECT = [
 
 
 def test_a_second_subject_after_the_verb_is_its_object():
-    doc = repair_stranded_auxiliaries(_doc(_SECOND_SUBJECT))
+    doc = repair_parse(_doc(_SECOND_SUBJECT))
     assert [(t.text, t.dep_) for t in doc if t.dep_ in ("nsubj", "obj")] == [
         ("policiers", "nsubj"),
         ("manifestants", "obj"),
@@ -111,7 +111,7 @@ def test_a_quote_s_inverted_subject_stays_a_subject():
         ("le", "DET", 6, "det", ""),
         ("président", "NOUN", 4, "nsubj", "Number=Sing"),
     ]
-    doc = repair_stranded_auxiliaries(_doc(rows))
+    doc = repair_parse(_doc(rows))
     assert [t.dep_ for t in doc if t.text in ("salles", "président")] == ["nsubj", "nsubj"]
 
 
@@ -126,7 +126,7 @@ def test_a_subject_hung_on_a_fronted_adjunct_is_the_verb_s():
         ("va", "VERB", 5, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
         ("partir", "VERB", 5, "xcomp", "VerbForm=Inf"),
     ]
-    doc = repair_stranded_auxiliaries(_doc(rows))
+    doc = repair_parse(_doc(rows))
     assert (doc[3].dep_, doc[3].head.text) == ("nsubj", "va")
 
 
@@ -142,7 +142,7 @@ def test_a_complement_with_its_preposition_stays():
         (",", "PUNCT", 3, "punct", ""),
         ("partira", "VERB", 7, "ROOT", "Mood=Ind|Tense=Fut|VerbForm=Fin"),
     ]
-    doc = repair_stranded_auxiliaries(_doc(rows))
+    doc = repair_parse(_doc(rows))
     assert (doc[5].dep_, doc[5].head.text) == ("nmod", "visite")
 
 
@@ -158,7 +158,7 @@ def test_two_subjects_joined_by_et_are_one_coordination():
         ("été", "AUX", 7, "aux:pass", ""),
         ("tués", "VERB", 7, "ROOT", "Tense=Past|VerbForm=Part"),
     ]
-    doc = repair_stranded_auxiliaries(_doc(rows))
+    doc = repair_parse(_doc(rows))
     assert (doc[4].dep_, doc[4].head.text, doc[2].head.text) == ("conj", "travailleur", "patient")
 
 
@@ -170,5 +170,5 @@ def test_subjects_of_different_kinds_are_left_alone():
         ("Paul", "PROPN", 3, "nsubj:pass", ""),
         ("partent", "VERB", 3, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
     ]
-    doc = repair_stranded_auxiliaries(_doc(rows))
+    doc = repair_parse(_doc(rows))
     assert doc[2].dep_ == "nsubj:pass"

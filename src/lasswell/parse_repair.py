@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-COMPONENT = "lasswell_stranded_auxiliaries"
+COMPONENT = "lasswell_parse_repair"
 _FINITE_POS = ("VERB", "AUX")
 
 
@@ -101,28 +101,32 @@ def _subject_on_adjunct(verb: Token) -> Token | None:
     return None
 
 
-def repair_stranded_auxiliaries(doc: Doc) -> Doc:
-    """Reattach every stranded compound tense of ``doc`` (see the module docstring), and
-    relabel a second subject after the verb as its object."""
+def _mend_arguments(verb: Token) -> None:
+    """The subject and object repairs around one verb."""
+    obj = _second_subject(verb)
+    if obj is not None:
+        obj.dep_ = "obj"
+    pair = _coordinated_subject(verb)
+    if pair is not None:
+        first, second = pair
+        cc = verb.doc[second.left_edge.i - 1]
+        second.head, second.dep_ = first, "conj"
+        cc.head, cc.dep_ = second, "cc"
+    subject = _subject_on_adjunct(verb) if "Fin" in verb.morph.get("VerbForm") else None
+    if subject is not None:
+        subject.head, subject.dep_ = verb, "nsubj"
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Mend ``doc``'s parse in place (see the module docstring): stranded compound tenses,
+    second subjects that are objects, split coordinated subjects, subjects on an adjunct."""
     found = [p for sent in doc.sents if (p := _stranded_participle(sent)) is not None]
     for aux, participle in found:
         reattach(aux, participle)
-    for t in doc:
-        obj = _second_subject(t) if t.pos_ == "VERB" else None
-        if obj is not None:
-            obj.dep_ = "obj"
-        pair = _coordinated_subject(t) if t.pos_ == "VERB" else None
-        if pair is not None:
-            first, second = pair
-            cc = t.doc[second.left_edge.i - 1]
-            second.head, second.dep_ = first, "conj"
-            cc.head, cc.dep_ = second, "cc"
-        subject = _subject_on_adjunct(t) if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") else None
-        if subject is not None:
-            subject.head = t
-            subject.dep_ = "nsubj"
+    for verb in [t for t in doc if t.pos_ == "VERB"]:
+        _mend_arguments(verb)
     return doc
 
 
 if not Language.has_factory(COMPONENT):
-    Language.component(COMPONENT, func=repair_stranded_auxiliaries)
+    Language.component(COMPONENT, func=repair_parse)

@@ -9,13 +9,12 @@ from spacy.tokens import Doc, Token
 
 from lasswell.extract.event_lexicon import lexicon
 from lasswell.extract.places import GazetteerEntry, lookup_place
-from lasswell.extract.tree import case_of, entity_span, lemma_of
+from lasswell.extract.tree import OF_CASES, case_of, entity_span, lemma_of
 from lasswell.lang import load_language
 
 _PERSON_LABELS = {"PER", "ORG", "LOC"}
 
 
-OF_CASES = {"de", "du", "des", "d'", "d’"}
 # Singular direct-object clitics that can stand for a person (*le critiquent*, *l'a invité*).
 # Not *lui*, which the pronoun resolver already reads (on unseen articles routing it here lost
 # four right recipients: *l'hôpital lui demandant*), nor the plural *les*, *leur*, whose group

@@ -14,7 +14,7 @@ import bisect
 import dataclasses
 import functools
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from lasswell.extract.candidate import Candidate
 from lasswell.extract.cues import np_ending_at
@@ -27,6 +27,7 @@ from lasswell.extract.descriptions import (
 )
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
 from lasswell.extract.sentences import sentence_of
+from lasswell.extract.tree import OF_CASES
 from lasswell.lang import LanguageData, load_language
 from lasswell.nlp import text_of
 
@@ -69,10 +70,7 @@ _PRONOUNS = {
 }
 
 
-_OF = ("de", "d'", "d’", "du", "des")
-
-
-def _verb_tagged_otherwise(t) -> bool:
+def _verb_tagged_otherwise(t: Token) -> bool:
     """A verb form the tagger called a preposition but lemmatised as a verb (*Dominique Sopo
     entre en scène*: *entre* ADP, lemma *entrer*)."""
     lemma = t.lemma_.lower()
@@ -380,7 +378,7 @@ class SpeakerResolver(Descriptions):
 
     def _owner(self, a: int) -> bool:
         """Is the name at token ``a`` a *de* complement (*l'interlocutrice d'Emmanuel Macron*)?"""
-        return any(c.dep_ == "case" and c.lower_ in _OF for c in self.doc[a].children)
+        return any(c.dep_ == "case" and c.lower_ in OF_CASES for c in self.doc[a].children)
 
     def _recent_person(self, s: int, gender: str | None) -> Cluster | None:
         para = self.para_of_token(s)

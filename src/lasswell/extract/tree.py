@@ -65,6 +65,10 @@ _ETRE_VERBS = frozenset(
 )
 
 
+# The forms of *de* introducing a complement (*du*, *des*, elided *d'*).
+OF_CASES = frozenset({"de", "du", "des", "d'", "d’"})
+
+
 def lemma_of(t: Token) -> str:
     """The lower-cased lemma, typographic apostrophe normalised."""
     return t.lemma_.lower().replace("’", "'")
