@@ -339,3 +339,25 @@ def test_a_group_named_with_who_leads_it_keeps_its_whole_name():
 def test_a_pronoun_in_a_reported_clause_stands_for_the_reporter(text, trigger, actor):
     (ev,) = [e for e in _events(text) if e.trigger.text == trigger]
     assert ev.actor.name == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a demonstrative points back to the group counted before it
+        (
+            "Une trentaine de manifestants attendaient François Fillon. Il a aussi été accueilli par un "
+            "concert de casseroles de la part de ces manifestants.",
+            "Une trentaine de manifestants",
+        ),
+        # the last mention is not counted: the demonstrative stays as written
+        (
+            "Une trentaine de manifestants attendaient. Des manifestants criaient. Il a été accueilli par "
+            "un concert de casseroles de la part de ces manifestants.",
+            "ces manifestants",
+        ),
+    ],
+)
+def test_a_demonstrative_names_the_group_counted_before(text, actor):
+    (ev,) = [e for e in _events(text) if e.type == "PROTEST" and "casseroles" in e.trigger.text]
+    assert ev.actor.name == actor

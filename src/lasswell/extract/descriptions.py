@@ -27,6 +27,9 @@ COMPLETE_NP_MAX = 8
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _VOWELS = set("aeiouyéèêàâîïôûh")
 _DEFINITE = {"le", "la", "l'", "l’", "ce", "cet", "cette", "son", "sa", "les"}
+_DEMONSTRATIVE = {"ce", "cet", "cette", "ces"}
+# Nouns that count a group (*une trentaine*, *des centaines*, *des milliers*, *un millier*).
+_COUNT_ENDINGS = ("aine", "aines", "millier", "milliers")
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,10 @@ class Descriptions:
         if not heads or len(heads) > 1 or heads[0].i != e - 1:
             return None  # only a bare determiner + noun is completed
         lemma, number = heads[0].lemma_.lower(), heads[0].morph.get("Number")
+        if self.doc[s].lower_ in _DEMONSTRATIVE and e - s == 2:
+            counted = self._counted_before(heads[0])
+            if counted is not None:
+                return counted  # "ces manifestants" after "une trentaine de manifestants"
         # same number too: "un manifestant" is not "les manifestants", "le personnel" not "les personnels"
         variants = {
             self._expand(self.doc[i])
@@ -205,6 +212,27 @@ class Descriptions:
         if len(variants) != 1:
             return None
         return variants.pop()
+
+    def _counted_before(self, noun) -> str | None:
+        """The last group of the same noun counted before ``noun`` in its paragraph or the one
+        before (*une trentaine de manifestants*, *200 manifestants*): what a demonstrative
+        (*ces manifestants*) points back to."""
+        lemma, number = noun.lemma_.lower(), noun.morph.get("Number")
+        para = self.para_of_token(noun.i)
+        for i in reversed([i for i in self._nouns().get(lemma, ()) if i < noun.i]):
+            t = self.doc[i]
+            if para - self.para_of_token(i) > 1:
+                return None
+            if t.morph.get("Number") != number:
+                continue
+            if any(c.dep_ == "nummod" for c in t.children):
+                return self.doc[t.left_edge.i : i + 1].text  # "200 manifestants"
+            head = t.head
+            counting = head.pos_ == "NOUN" and head.lemma_.lower().endswith(_COUNT_ENDINGS)
+            if t.dep_ == "nmod" and counting and head.i < i:
+                return self.doc[head.left_edge.i : i + 1].text  # "une trentaine de manifestants"
+            return None  # the last mention is not counted: nothing surer to point back to
+        return None
 
     def _nouns(self) -> dict[str, list[int]]:
         """Noun lemma → token positions, built once per article (``_complete_np`` looks often)."""
