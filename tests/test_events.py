@@ -803,6 +803,15 @@ CASES = [
             ("ACCUSE", "prenant", "occurred", "le Premier ministre", "l'aile gauche du parti"),
         ],
     ),
+    # repeating a warning voices it; citing it does not
+    (
+        "Sherman a répété les avertissements de l'administration.",
+        [("THREATEN", "avertissements", "occurred", "Sherman", None)],
+    ),
+    (
+        "Sherman a cité les avertissements de l'administration.",
+        [("THREATEN", "avertissements", "occurred", "l'administration", None)],
+    ),
     # a thing does not act: the agent of the passive does its purpose (Wikinews, 26 January 2017,
     # CC BY 2.5); a person undergoing it is left alone
     (

@@ -506,6 +506,8 @@ def _clause_actor(
         t.dep_.startswith("obl") and case_of(t) in ("en", "à", "au", "aux", "avec") and not is_passive(t.head)
     )
     undergoes = verb is not None and lemma_of(verb) in undergone
+    if verb is not None and lemma_of(verb) in lex.words("voicing_verbs") and t.dep_ == "obj":
+        actor = _subject(verb, lex) or actor  # "Sherman a répété les avertissements de l'administration"
     if actor is None and not undergoes and (verb is not None and lemma_of(verb) in support or state):
         actor = _subject(t.head, lex) if t.head.pos_ in ("VERB", "AUX") else None
     if (
