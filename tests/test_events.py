@@ -803,6 +803,12 @@ CASES = [
             ("ACCUSE", "prenant", "occurred", "le Premier ministre", "l'aile gauche du parti"),
         ],
     ),
+    # one mention per clause and type (EVENTS.md §1): the one that names its parties
+    (
+        "Des consultations supplémentaires sont prévues lors d'une réunion spéciale du Conseil "
+        "OTAN-Russie à Bruxelles mercredi.",
+        [("CONSULT", "réunion", "planned", "Conseil OTAN-Russie", None)],
+    ),
     # repeating a warning voices it; citing it does not
     (
         "Sherman a répété les avertissements de l'administration.",

@@ -560,6 +560,13 @@ def _first_person(t: Token) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in ("je", "j'", "j’", "nous") for c in t.children)
 
 
+def _rank(ev: EventCandidate) -> tuple[float, int]:
+    """Which of two mentions of one clause and type to keep: the surer trigger, then the one
+    that names more of its parties (*des consultations … lors d'une réunion du Conseil
+    OTAN-Russie*: the meeting, whose council is named)."""
+    return ev.confidence, (ev.actor is not None) + (ev.recipient is not None)
+
+
 def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandidate]:
     """EVENTS.md: one mention per clause and type; a verb trigger beats a noun."""
     best: dict[tuple[int, str, int], EventCandidate] = {}
@@ -568,7 +575,7 @@ def _one_per_clause(doc: Doc, events: list[EventCandidate]) -> list[EventCandida
         # conjoined event nouns are distinct events (*une réunion à Bruxelles et une session à Vienne*)
         key = (clause_head(t).i, ev.type, t.i if t.dep_ == "conj" and t.pos_ == "NOUN" else -1)
         kept = best.get(key)
-        if kept is None or (ev.confidence > kept.confidence):
+        if kept is None or _rank(ev) > _rank(kept):
             best[key] = ev
     return sorted(best.values(), key=lambda ev: ev.trigger)
 
