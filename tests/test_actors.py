@@ -361,3 +361,12 @@ def test_a_pronoun_in_a_reported_clause_stands_for_the_reporter(text, trigger, a
 def test_a_demonstrative_names_the_group_counted_before(text, actor):
     (ev,) = [e for e in _events(text) if e.type == "PROTEST" and "casseroles" in e.trigger.text]
     assert ev.actor.name == actor
+
+
+def test_a_chain_of_parties_with_glosses_is_named_without_them():
+    text = (
+        "La présidente aurait obtenu l'accord des groupes PPE (centre-droit), PSE (socialistes) et "
+        "Renaissance (libéraux)."
+    )
+    (ev,) = [e for e in _events(text) if e.type == "AGREE"]
+    assert ev.actor.name == "groupes PPE, PSE et Renaissance"

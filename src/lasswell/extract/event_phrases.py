@@ -52,7 +52,11 @@ def noun_phrase(t: Token, stop: frozenset[str] = frozenset()) -> tuple[int, int]
     if name is not None and t.ent_type_ != "PER":
         t = name
     end = t.i + 1
+    in_parens = False
     for c in t.rights:
+        if c.text in ("(", ")") or in_parens:
+            in_parens = c.text != ")" and (in_parens or c.text == "(")
+            continue  # "les groupes PPE (centre-droit), PSE …": the parenthesis is skipped, not an end
         if c.dep_ == "acl" and _short_participle(c):
             end = c.right_edge.i + 1  # "des individus non identifiés", "la coalition menée par …"
             continue

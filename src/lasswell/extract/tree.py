@@ -188,12 +188,21 @@ def tok_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 _NOT_IN_CONJUNCT = ("conj", "cc", "punct", "acl", "acl:relcl", "xcomp", "advcl", "appos", "ccomp")
 
 
+def _conj_children(h: Token, s: int, e: int) -> list[Token]:
+    return [c for c in h.children if c.dep_ == "conj" and s <= c.i < e and c.i > h.i]
+
+
 def conjuncts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     """The coordinated phrases of ``doc[s:e]`` (*la LICRA et SOS Racisme* → *la LICRA*, *SOS
     Racisme*), each without its conjunction or comma; the whole range when there is one."""
     root = head_of(doc, s, e)
     nominal = ("NOUN", "PROPN", "PRON", "NUM")
-    heads = [root, *(c for c in root.children if c.dep_ == "conj" and s <= c.i < e and c.i > root.i)]
+    heads = [root, *_conj_children(root, s, e)]
+    while len(heads) > 1:  # a chain, each conjunct hung on the one before (*PPE, PSE et Renaissance*)
+        nxt = _conj_children(heads[-1], s, e)
+        if len(nxt) != 1:
+            break
+        heads.append(nxt[0])
     heads = [h for h in heads if h is root or h.pos_ in nominal]
     if len(heads) == 1 or not any(c.dep_ == "cc" for c in heads[-1].children):
         return [(s, e)]  # no "et" / "ou": an apposition misread (*un humanitaire, Benoît Maria,*)
@@ -209,6 +218,8 @@ def conjuncts(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         end = e if k == len(heads) - 1 else heads[k + 1].left_edge.i
         own = [c.right_edge.i for c in h.children if c.dep_ not in _NOT_IN_CONJUNCT and c.i > h.i]
         end = min(end, max([h.i, *own]) + 1)  # not a clause hung on it (*d'autres personnes d'être …*)
+        paren = next((k for k in range(h.i + 1, end) if doc[k].text == "("), None)
+        end = paren if paren is not None else end  # "PSE (social-démocrate)": the name without its gloss
         while end > start + 1 and joiner(doc[end - 1]):
             end -= 1
         out.append((start, end))
