@@ -303,6 +303,14 @@ def test_bare_quotation_shares_the_incise_after_it():
             "a déclaré : « Tout cela est faux. »",
             "Jacques Durand",
         ),
+        # the comma closing the subject's apposed name does not make the verb an incise
+        # (Wikinews, 15 July 2016, CC BY 2.5)
+        (
+            "Le Premier ministre, Binali Yildirim , dénonce une tentative de coup d'État par un groupe "
+            "de militaires et averti que ceux impliqués dans cette action « illégale » paieront « le prix "
+            "le plus élevé ».",
+            "Binali Yildirim",
+        ),
         # a bare noun is completed from a fuller mention of the same number only
         (
             "Les policiers de Seine-Saint-Denis se plaignent des restrictions.\n"

@@ -333,7 +333,11 @@ def _incise_position(doc: Doc, g: C.Group) -> bool:
     keep their objects."""
     verb = doc[g.verb]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
-    return doc[g.start - 1].text == "," and not participle
+    if doc[g.start - 1].text != "," or participle:
+        return False
+    # "Le Premier ministre, Binali Yildirim, dénonce …": the comma closes the subject's apposed name
+    opening = _sentence_subject(doc, verb.sent, g.start)
+    return opening is None or opening[1] != g.start - 1
 
 
 def _restrictive(doc: Doc, g: C.Group, que: int) -> bool:
