@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from lasswell.extract.event_args import court_in_sentence, noun_args, verb_args
+from lasswell.extract.event_args import court_in_sentence, verb_args
 from lasswell.extract.event_frame import is_place_phrase, nearest, self_act, status_of
 from lasswell.extract.event_lexicon import TRIGGER_CONFIDENCE, Lexicon, cameo, lexicon
+from lasswell.extract.event_nouns import noun_args
 from lasswell.extract.event_phrases import is_party, is_place, noun_phrase, party
 from lasswell.extract.tree import (
     case_of,
