@@ -57,15 +57,6 @@ def noun_args(
         # is not its actor (the support verb's subject)
         own = actor if actor is not None and actor.dep_ != "det" else None
         return own, undergoer if is_party(undergoer, humans) else recipient
-    if (
-        recipient is not None
-        and recipient.dep_ == "det"
-        and t.dep_ == "obj"
-        and lemmas(t.head) & lex.words("support_verbs")
-    ):
-        # "la commission continue ses auditions": the possessor of a support verb's object is
-        # its subject, who holds the hearings
-        actor, recipient = recipient, None
     return _clause_actor(t, actor, etype, lex, events), _clause_recipient(t, recipient, etype, humans, lex)
 
 
@@ -76,10 +67,12 @@ def _own_noun_args(
     *contre*, *à* phrases); final when *entre X et Y* names both sides."""
     actor = recipient = None
     patient_noun = _patient_noun(t, lex)
+    # "la commission continue ses auditions": a support verb's subject holds its object's act
+    supported = t.dep_ == "obj" and bool(lemmas(t.head) & lex.words("support_verbs"))
     for c in _children_through_time(t, lex):
         case = case_of(c)
         if c.dep_ == "det" and "Poss=Yes" in str(c.morph):
-            if patient_noun:
+            if patient_noun and not supported:
                 recipient = c  # "sa garde à vue", "son arrestation": the possessor undergoes it
             else:
                 actor = c
@@ -114,10 +107,9 @@ def _own_noun_args(
             and _addressed(c, humans, lex.code)
         ):
             recipient = c  # "son soutien à l'Ukraine", "l'aide aux réfugiés"
-        elif c.dep_ == "nmod" and case in ("à", "au", "aux") and etype in lex.words("owner_is_recipient"):
+        elif c.dep_ == "nmod" and etype in lex.words("owner_is_recipient"):
             # "Feu vert du gouvernement à l'installation des conseils": whose act it allows
-            owner = owner_of(c, humans, depth=1) if _act_noun(c) else None
-            recipient = recipient or (owner if owner is not None and owner.dep_ != "det" else None)
+            recipient = recipient or _act_owner(c, humans)
     return actor, recipient, False
 
 
@@ -266,8 +258,12 @@ def _backed(t: Token, etype: str, lex: Lexicon) -> Token | None:
 _ACT_ENDINGS = ("tion", "sion", "ment", "ture", "ance", "ence", "age")
 
 
-def _act_noun(c: Token) -> bool:
-    return c.pos_ == "NOUN" and c.ent_type_ == "" and c.lower_.endswith(_ACT_ENDINGS)
+def _act_owner(c: Token, humans: frozenset[str]) -> Token | None:
+    """The party whose act the *à* phrase ``c`` names (*à l'installation des conseils*), if
+    ``c`` is headed by a noun of an act; a possessive is not named."""
+    act = case_of(c) in ("à", "au", "aux") and c.pos_ == "NOUN" and not c.ent_type_
+    owner = owner_of(c, humans, depth=1) if act and c.lower_.endswith(_ACT_ENDINGS) else None
+    return owner if owner is not None and owner.dep_ != "det" else None
 
 
 def _verb_recipient(verb: Token, humans: frozenset[str], code: str, owned: bool = False) -> Token | None:
@@ -278,12 +274,7 @@ def _verb_recipient(verb: Token, humans: frozenset[str], code: str, owned: bool 
     ranked = [(_RECIPIENT_CASES[case_of(c)], c) for c in phrases if _addressed(c, humans, code)]
     if not ranked and owned:
         ranked = [
-            (_RECIPIENT_CASES[case_of(c)], o)
-            for c in phrases
-            if case_of(c) in ("à", "au", "aux")
-            and _act_noun(c)
-            and (o := owner_of(c, humans, depth=1)) is not None
-            and o.dep_ != "det"
+            (_RECIPIENT_CASES[case_of(c)], o) for c in phrases if (o := _act_owner(c, humans)) is not None
         ]
     return min(ranked, key=lambda x: (x[0], x[1].i))[1] if ranked else None
 
