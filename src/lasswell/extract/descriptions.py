@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from lasswell.extract.entities import Cluster
 from lasswell.extract.tree import lemma_of
 
@@ -67,7 +69,7 @@ _REPORTING = frozenset(
 )
 
 
-def _other_phrase(d) -> bool:
+def _other_phrase(d: Token) -> bool:
     """A noun conjoined to a modifier starts another phrase (*L'administration Biden et le
     gouvernement ukrainien*); conjoined adjectives do not (*syndicales et patronales*)."""
     if d.dep_ == "conj":
@@ -213,7 +215,7 @@ class Descriptions:
             return None
         return variants.pop()
 
-    def _counted_before(self, noun) -> str | None:
+    def _counted_before(self, noun: Token) -> str | None:
         """The last group of the same noun counted before ``noun`` in its paragraph or the one
         before (*une trentaine de manifestants*, *200 manifestants*): what a demonstrative
         (*ces manifestants*) points back to."""
