@@ -370,3 +370,36 @@ def test_a_chain_of_parties_with_glosses_is_named_without_them():
     )
     (ev,) = [e for e in _events(text) if e.type == "AGREE"]
     assert ev.actor.name == "groupes PPE, PSE et Renaissance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead names the role, the article its holder further down (the article in "du")
+        "Un tacle du président de SOS Racisme contre Jean Messiha a fait réagir.\n\n"
+        "La polémique enfle. Dominique Sopo, président de l'association SOS Racisme, a répondu.",
+        "Le président de SOS Racisme a critiqué Jean Messiha.\n\n"
+        "La polémique enfle. Dominique Sopo, président de l'association SOS Racisme, a répondu.",
+    ],
+)
+def test_a_role_of_an_organisation_names_its_holder(text):
+    (ev,) = [e for e in _events(text) if e.type == "ACCUSE" and e.actor]
+    assert ev.actor.name == "Dominique Sopo"
+    assert ev.recipient.name == "Jean Messiha"
+
+
+def test_a_role_in_a_complement_is_not_the_person_talked_about():
+    text = (
+        "Laurent Nunez est arrivé à Bobigny. "
+        "Laurent Nunez a demandé au préfet de police de revoir les règles."
+    )
+    (ev,) = [e for e in _events(text) if e.type == "REQUEST"]
+    assert ev.actor.name == "Laurent Nunez"
+    assert ev.recipient.name == "préfet de police"
+
+
+def test_a_name_apposed_to_another_phrase_is_not_the_subject_role():
+    text = "Le ministre a rencontré samedi le président de la Ligue des droits de l'homme, Patrick Baudouin."
+    (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
+    assert ev.actor.name != "Patrick Baudouin"
+    assert ev.recipient.name == "Patrick Baudouin"

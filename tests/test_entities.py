@@ -45,3 +45,25 @@ def test_a_name_after_a_role_is_a_person_the_model_missed():
     people = {e.name: e for e in art.entities if e.type == "PER"}
     assert "Edi Rama" in people
     assert art.quotes[0].speaker.name == "Edi Rama"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "La vice-secrétaire d'État américaine Wendy Sherman est arrivée.",
+            "Wendy Sherman",
+            ("vice-secrétaire d'État américaine",),
+        ),
+        (
+            "Dominique Sopo, président de l'association SOS Racisme, a répondu.",
+            "Dominique Sopo",
+            ("président de l'association SOS Racisme",),
+        ),
+        # a preposition before the name: the phrase before it is someone else's
+        ("Un tacle du président de SOS Racisme contre Jean Messiha a fait réagir.", "Jean Messiha", ()),
+    ],
+)
+def test_roles_read_around_a_name(text, name, roles):
+    people = {e.name: e for e in lasswell.analyze(text, lang="fr").entities if e.type == "PER"}
+    assert people[name].roles == roles

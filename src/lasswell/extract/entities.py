@@ -216,6 +216,8 @@ def _role_before(doc: Doc, s: int, lang: LanguageData) -> str | None:
     i = s - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        return None  # "un tacle du président de SOS Racisme contre Jean Messiha": no apposition
     j = i
     while j >= 0 and i - j < MAX_ROLE_TOKENS and doc[j].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
         inner_det = doc[j].pos_ == "DET" and j > 0 and doc[j - 1].lower_ in ("de", "d'", "d’")  # de la Santé

@@ -31,6 +31,9 @@ from lasswell.extract.tree import OF_CASES
 from lasswell.lang import LanguageData, load_language
 from lasswell.nlp import text_of
 
+# Prepositions that hold a definite article (*du* = de le, *au* = à le).
+_CONTRACTED = frozenset({"du", "au"})
+
 # Confidence multipliers by how the name was reached (pronouns and role nouns are the usual
 # error sources on the dev set; names and organisations almost never are).
 RESOLUTION_CONFIDENCE = {
@@ -278,6 +281,10 @@ class SpeakerResolver(Descriptions):
         """A definite role/human noun phrase → the person it refers back to."""
         doc = self.doc
         det = doc[s].lower_
+        # "un tacle du président de SOS Racisme": the article is in the preposition
+        contracted = s > 0 and doc[s - 1].lower_ in _CONTRACTED and doc[s].pos_ == "NOUN"
+        if contracted:
+            det = "le"
         heads = [t for t in doc[s:e] if t.pos_ == "NOUN" or t.lower_ in self.humans]
         if det not in _DEFINITE or det == "les" or not heads:
             return None
@@ -286,14 +293,19 @@ class SpeakerResolver(Descriptions):
             return None
         if any(c.type == "PER" for c in self.index.in_range(s, e)):
             return None  # "l'interlocutrice d'Emmanuel Macron", "un proche de X": someone else
+        holder = self._holder(s, e, head)
+        if holder is not None:
+            return _of_cluster(holder, "role")
         gender = self._np_gender(s, e)
-        phrase = fold(doc[s + 1 : e].text)
+        phrase = fold(doc[s if contracted else s + 1 : e].text)
         wanted = {phrase, *self.equivalents.get(phrase, ())}
         headline = self.para_of_token(s) == 0  # a title announces people named below it
         people = [c for c in self.index.clusters if c.type == "PER" and (headline or self._before(c, s))]
         for c in sorted(people, key=lambda c: -self._last_mention(c, s)):
             if any(fold(r) in wanted or any(w and w in fold(r) for w in wanted) for r in c.roles):
                 return _of_cluster(c, "role")
+        if contracted:
+            return None  # a complement names someone by role; the person talked about is not evidence
         last = self.last
         same_para = self.para_of_token(s) == self.last_para
         if last and last.person and _compatible(last.gender, gender) and same_para:
@@ -305,13 +317,29 @@ class SpeakerResolver(Descriptions):
                 return _of_cluster(c, "role")
         if self.last and self.last.person and _compatible(self.last.gender, gender):
             return Resolved(self.last.name, self.last.cluster, self.last.gender, "role", True)
-        near = self._recent_person(s, gender) or self._named_later(s, gender)
+        near = self._recent_person(s, gender) or self._named_later(s, e, gender)
         return _of_cluster(near, "role") if near else None
 
-    def _named_later(self, s: int, gender: str | None) -> Cluster | None:
-        """The one person of compatible gender first named later in the paragraph of ``s``:
-        a role that introduces its person (``La candidate du Front national voudrait … Marine
-        Le Pen aimerait …``)."""
+    def _holder(self, s: int, e: int, head: str) -> Cluster | None:
+        """The one person whose role is this one of the same organisation or place, named before
+        or after (*le président de SOS Racisme* … *Dominique Sopo, président de l'association SOS
+        Racisme*): a lead often names a role whose holder the article names further down."""
+        names = [fold(c.name) for c in self.index.in_range(s, e) if c.type != "PER"]
+        if not names:
+            return None
+        head = fold(head)
+        found = [
+            c
+            for c in self.index.clusters
+            if c.type == "PER"
+            and any(fold(r).split()[:1] == [head] and any(n in fold(r) for n in names) for r in c.roles)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _named_later(self, s: int, e: int, gender: str | None) -> Cluster | None:
+        """The one person of compatible gender first named later in the paragraph of the role
+        ``doc[s:e]``: a role that introduces its person (``La candidate du Front national
+        voudrait … Marine Le Pen aimerait …``)."""
         para = self.para_of_token(s)
         found = [
             c
@@ -322,8 +350,18 @@ class SpeakerResolver(Descriptions):
             and min(a for a, _ in c.mentions) > s
             and self.para_of_token(min(a for a, _ in c.mentions)) == para
             and self._introduced_as_subject(c)
+            and not self._apposed_elsewhere(c, s, e)
         ]
         return found[0] if len(found) == 1 else None
+
+    def _apposed_elsewhere(self, c: Cluster, s: int, e: int) -> bool:
+        """The person is first named in apposition to another phrase of the same sentence than
+        the role ``doc[s:e]`` (*Le ministre a rencontré le président de la Ligue, Patrick
+        Baudouin*): the name is that phrase's, not the role's."""
+        a, b = min(c.mentions)
+        head = next((t.head for t in self.doc[a:b] if t.dep_ == "appos"), None)
+        same_sentence = sentence_of(self.doc, a) == sentence_of(self.doc, s)
+        return head is not None and same_sentence and not s <= head.i < e
 
     def _introduced_as_subject(self, c: Cluster) -> bool:
         """The person's first mention is a subject or an apposition outside quotation marks
