@@ -403,3 +403,31 @@ def test_a_name_apposed_to_another_phrase_is_not_the_subject_role():
     (ev,) = [e for e in _events(text) if e.type == "CONSULT"]
     assert ev.actor.name != "Patrick Baudouin"
     assert ev.recipient.name == "Patrick Baudouin"
+
+
+def test_an_adjective_of_leaning_used_as_a_noun_is_a_party():
+    (ev,) = [
+        e
+        for e in _events("Des députés ont appelé à boycotter la jeune écologiste suédoise.")
+        if e.type == "PROTEST"
+    ]
+    assert ev.recipient.name == "la jeune écologiste suédoise"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Ils ont boycotté la jeune écologiste.", "écologiste", True),
+        # other adjectives used as nouns name things or stand in for a name
+        ("Il attend la livraison de ses premiers exemplaires.", "exemplaires", False),
+        ("Ils ont salué ce dernier.", "dernier", False),
+        ("Ils ont boycotté la jeune écologiste.", "jeune", False),
+    ],
+)
+def test_person_like_adjectives(text, word, expected):
+    from lasswell.extract.event_phrases import person_like
+    from lasswell.nlp import load_model
+
+    doc = load_model("fr_core_news_md")(text)
+    (t,) = [t for t in doc if t.text == word]
+    assert person_like(t, frozenset()) is expected

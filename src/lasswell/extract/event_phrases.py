@@ -22,6 +22,10 @@ _PERSON_LABELS = {"PER", "ORG", "LOC"}
 OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})
 
 
+# Adjectives that, used as nouns, name people by their leaning (*l'écologiste*, *les
+# socialistes*). Not the other agent endings: used as nouns they name things as often
+# (*ses premiers exemplaires*, *ce dernier*), as unseen articles showed.
+_ADJECTIVE_PERSON_SUFFIXES = ("iste",)
 _AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
 
 
@@ -32,7 +36,14 @@ def person_like(t: Token, humans: frozenset[str]) -> bool:
     if t.pos_ == "PRON":
         return t.lower_ not in ("le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "ce", "cela", "ça")
     lemma = lemma_of(t)
+    if _noun_adjective(t) and lemma.endswith(_ADJECTIVE_PERSON_SUFFIXES):
+        return True  # "boycotter la jeune écologiste suédoise", the adjective used as a noun
     return lemma in humans or lemma.startswith("ex-") and lemma[3:] in humans  # "l'ex-figure de proue"
+
+
+def _noun_adjective(t: Token) -> bool:
+    """An adjective used as a noun: it has its own determiner and no noun to modify."""
+    return t.pos_ == "ADJ" and t.dep_ != "amod" and any(c.dep_ == "det" for c in t.children)
 
 
 # Left dependents that are never part of a noun phrase: in a cleft (*Ce sont deux clans qui …*,
