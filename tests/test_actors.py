@@ -431,3 +431,15 @@ def test_person_like_adjectives(text, word, expected):
     doc = load_model("fr_core_news_md")(text)
     (t,) = [t for t in doc if t.text == word]
     assert person_like(t, frozenset()) is expected
+
+
+def test_a_former_role_of_either_sex_names_the_person_before():
+    text = (
+        'Dans la matinée, un ancien leader des "gilets jaunes", Eric Drouet, a été exfiltré du salon.\n'
+        "L'ex-figure de proue du mouvement a été interpellé et placé en garde à vue."
+    )
+    events = [e for e in _events(text) if e.type == "COERCE"]
+    # the name apposed to the role, both taken for subjects by the parser
+    assert [e.recipient.name for e in events if e.trigger.text == "exfiltré"] == ["Eric Drouet"]
+    # "ex-" and a feminine noun that names a man: still the person named before
+    assert {e.recipient.name for e in events if e.trigger.text != "exfiltré"} == {"Eric Drouet"}

@@ -72,11 +72,18 @@ def test_the_stock_parse_is_what_gets_repaired(nlp):
     assert next(stock.sents).root.lemma_ == "avoir"  # if the model stops stranding it, this test says so
 
 
-def _doc(rows: list[tuple[str, str, int, str, str]]) -> Doc:
-    """A parsed Doc from (word, pos, head index, dep, morph) rows: the parser's mistake as given."""
+def _doc(rows: list[tuple[str, str, int, str, str]], ents: list[str] | None = None) -> Doc:
+    """A parsed Doc from (word, pos, head index, dep, morph) rows: the parser's mistake as given;
+    ``ents`` the recogniser's IOB tags (*B-PER*, *I-PER*, *O*)."""
     words, pos, heads, deps, morphs = zip(*rows, strict=True)
     return Doc(
-        Vocab(), words=list(words), pos=list(pos), heads=list(heads), deps=list(deps), morphs=list(morphs)
+        Vocab(),
+        words=list(words),
+        pos=list(pos),
+        heads=list(heads),
+        deps=list(deps),
+        morphs=list(morphs),
+        ents=ents,
     )
 
 
@@ -172,3 +179,57 @@ def test_subjects_of_different_kinds_are_left_alone():
     ]
     doc = repair_parse(_doc(rows))
     assert doc[2].dep_ == "nsubj:pass"
+
+
+# "un ancien leader des gilets jaunes, Eric Drouet, a été exfiltré", both hung on the verb
+_APPOSED = [
+    ("un", "DET", 2, "det", ""),
+    ("ancien", "ADJ", 2, "amod", ""),
+    ("leader", "NOUN", 10, "nsubj:pass", ""),
+    ("des", "ADP", 4, "case", ""),
+    ("gilets", "NOUN", 2, "nmod", ""),
+    (",", "PUNCT", 10, "punct", ""),
+    ("Eric", "PROPN", 10, "nsubj:pass", ""),
+    ("Drouet", "PROPN", 6, "flat:name", ""),
+    (",", "PUNCT", 10, "punct", ""),
+    ("a", "AUX", 10, "aux:tense", ""),
+    ("exfiltré", "VERB", 10, "ROOT", "Tense=Past|VerbForm=Part"),
+]
+
+
+def test_a_name_apposed_to_a_role_subject_is_its_apposition():
+    doc = repair_parse(_doc(_APPOSED, ["O"] * 6 + ["B-PER", "I-PER"] + ["O"] * 3))
+    assert (doc[6].dep_, doc[6].head.text) == ("appos", "leader")
+    assert [c.text for c in doc[10].children if c.dep_ == "nsubj:pass"] == ["leader"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "ents"),
+    [
+        # two names: a list of subjects, not a role and its holder
+        (
+            [
+                ("Pierre", "PROPN", 3, "nsubj", ""),
+                (",", "PUNCT", 3, "punct", ""),
+                ("Paul", "PROPN", 3, "nsubj", ""),
+                ("partent", "VERB", 3, "ROOT", "VerbForm=Fin"),
+            ],
+            ["B-PER", "O", "B-PER", "O"],
+        ),
+        # a name and a role with a word between them, not only a comma
+        (
+            [
+                ("le", "DET", 1, "det", ""),
+                ("maire", "NOUN", 5, "nsubj", ""),
+                ("puis", "ADV", 3, "advmod", ""),
+                ("Paul", "PROPN", 5, "nsubj", ""),
+                (",", "PUNCT", 5, "punct", ""),
+                ("partent", "VERB", 5, "ROOT", "VerbForm=Fin"),
+            ],
+            ["O", "O", "O", "B-PER", "O", "O"],
+        ),
+    ],
+)
+def test_subjects_that_are_no_apposition_are_left_alone(rows, ents):
+    doc = repair_parse(_doc(rows, ents))
+    assert not any(t.dep_ == "appos" for t in doc)

@@ -11,6 +11,8 @@ Smaller mends of the same kind, each checked on unseen articles:
 - a verb's object labelled as a second subject (*les forces de l'ordre évacuaient les nombreux
   manifestants*) is relabelled ``obj``;
 - two subjects joined by *et* and both hung on the verb become one coordination;
+- a role and its holder's name, both hung on the verb as subjects, become one phrase with the
+  second in apposition (*un ancien leader des « gilets jaunes », Eric Drouet, a été exfiltré*);
 - a subject hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo … va donner*) is the verb's.
 """
 
@@ -86,6 +88,34 @@ def _coordinated_subject(verb: Token) -> tuple[Token, Token] | None:
     return first, second
 
 
+def _apposed_subject(verb: Token) -> tuple[Token, Token] | None:
+    """(head, apposition) when a role and its holder's name, or a name and its role, are both
+    hung on the verb as subjects (*un ancien leader des « gilets jaunes », Eric Drouet, a été
+    exfiltré*): both before it, only a comma (and quotation marks) between them, one a person's
+    name and the other a common noun."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if len(subjects) != 2 or subjects[0].dep_ != subjects[1].dep_:
+        return None
+    first, second = subjects
+    between = verb.doc[first.right_edge.i + 1 : second.left_edge.i]
+    if not between or any(w.text not in _APPOSITION_MARKS for w in between):
+        return None
+    if "," not in {w.text for w in between}:
+        return None
+    kinds = {_name_or_noun(first), _name_or_noun(second)}
+    return (first, second) if kinds == {"name", "noun"} else None
+
+
+# What may stand between a phrase and the phrase apposed to it: a comma, quotation marks.
+_APPOSITION_MARKS = frozenset({",", '"', "»", "«", "“", "”"})
+
+
+def _name_or_noun(t: Token) -> str | None:
+    if t.pos_ == "PROPN" and t.ent_type_ == "PER":
+        return "name"
+    return "noun" if t.pos_ == "NOUN" else None
+
+
 def _subject_on_adjunct(verb: Token) -> Token | None:
     """The subject the parser hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo, la maire
     de Paris, va donner …*: *Anne Hidalgo* made a complement of *18h00*): a complement with no
@@ -112,6 +142,10 @@ def _mend_arguments(verb: Token) -> None:
         cc = verb.doc[second.left_edge.i - 1]
         second.head, second.dep_ = first, "conj"
         cc.head, cc.dep_ = second, "cc"
+    apposed = _apposed_subject(verb)
+    if apposed is not None:
+        head, name = apposed
+        name.head, name.dep_ = head, "appos"
     subject = _subject_on_adjunct(verb) if "Fin" in verb.morph.get("VerbForm") else None
     if subject is not None:
         subject.head, subject.dep_ = verb, "nsubj"
@@ -119,7 +153,8 @@ def _mend_arguments(verb: Token) -> None:
 
 def repair_parse(doc: Doc) -> Doc:
     """Mend ``doc``'s parse in place (see the module docstring): stranded compound tenses,
-    second subjects that are objects, split coordinated subjects, subjects on an adjunct."""
+    second subjects that are objects, split coordinated subjects, apposed subjects, subjects on
+    an adjunct."""
     found = [p for sent in doc.sents if (p := _stranded_participle(sent)) is not None]
     for aux, participle in found:
         reattach(aux, participle)

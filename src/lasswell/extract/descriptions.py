@@ -282,7 +282,12 @@ class Descriptions:
         return doc[s:e].text
 
     def _np_gender(self, s: int, e: int) -> str | None:
+        """The gender of the person a phrase names, from its first gendered word; none from a
+        noun of fixed gender that names either sex (*l'ex-figure de proue*, *la victime*)."""
+        epicene = self.lang.words("epicene_nouns")
         for t in self.doc[s:e]:
+            if t.pos_ == "NOUN" and t.lower_.removeprefix("ex-") in epicene:
+                return None
             g = t.morph.get("Gender")
             if t.pos_ in ("DET", "NOUN") and g:
                 return "f" if g == ["Fem"] else "m"

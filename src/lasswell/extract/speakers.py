@@ -288,7 +288,7 @@ class SpeakerResolver(Descriptions):
         heads = [t for t in doc[s:e] if t.pos_ == "NOUN" or t.lower_ in self.humans]
         if det not in _DEFINITE or det == "les" or not heads:
             return None
-        head = heads[0].lower_
+        head = heads[0].lower_.removeprefix("ex-")  # "l'ex-figure de proue du mouvement"
         if head not in self.humans:
             return None
         if any(c.type == "PER" for c in self.index.in_range(s, e)):
