@@ -233,3 +233,26 @@ def test_a_name_apposed_to_a_role_subject_is_its_apposition():
 def test_subjects_that_are_no_apposition_are_left_alone(rows, ents):
     doc = repair_parse(_doc(rows, ents))
     assert not any(t.dep_ == "appos" for t in doc)
+
+
+def _conjunct_rows(between: list[str]) -> list[tuple[str, str, int, str, str]]:
+    """ "interpeller la LICRA et <between> SOS" with "SOS" hung on the verb as its conjunct."""
+    rows = [
+        ("interpeller", "VERB", 0, "ROOT", "VerbForm=Inf"),
+        ("la", "DET", 2, "det", ""),
+        ("LICRA", "NOUN", 0, "obj", ""),
+        ("et", "CCONJ", 4 + len(between), "cc", ""),
+    ]
+    rows += [(w, "ADV", 4 + len(between), "advmod", "") for w in between]
+    return [*rows, ("SOS", "PROPN", 0, "conj", "")]
+
+
+def test_a_noun_hung_on_the_verb_as_its_conjunct_joins_the_complement_before_et():
+    doc = repair_parse(_doc(_conjunct_rows([])))
+    assert (doc[4].dep_, doc[4].head.text) == ("conj", "LICRA")
+
+
+def test_a_contrast_is_no_coordination():
+    # "qualifie un mouvement et non pas une association"
+    doc = repair_parse(_doc(_conjunct_rows(["non", "pas"])))
+    assert doc[6].head.text == "interpeller"

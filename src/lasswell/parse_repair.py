@@ -11,6 +11,8 @@ Smaller mends of the same kind, each checked on unseen articles:
 - a verb's object labelled as a second subject (*les forces de l'ordre évacuaient les nombreux
   manifestants*) is relabelled ``obj``;
 - two subjects joined by *et* and both hung on the verb become one coordination;
+- a noun hung on the verb as its conjunct joins the complement before *et* (*interpeller la
+  LICRA et SOS Racisme*);
 - a role and its holder's name, both hung on the verb as subjects, become one phrase with the
   second in apposition (*un ancien leader des « gilets jaunes », Eric Drouet, a été exfiltré*);
 - a subject hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo … va donner*) is the verb's.
@@ -116,6 +118,44 @@ def _name_or_noun(t: Token) -> str | None:
     return "noun" if t.pos_ == "NOUN" else None
 
 
+def _noun_conjoined_to_verb(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(first noun, conjunction, second noun) of one coordination whose second noun the parser
+    hung on the verb as a conjunct (*interpeller la LICRA et SOS Racisme*: *SOS* a ``conj`` of
+    the verb); the first is the verb's complement ending right before *et* / *ou*."""
+    for second in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        if second.pos_ not in ("NOUN", "PROPN"):
+            continue
+        cc = _conjunction_before(second, verb)
+        if cc is None:
+            continue
+        first = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in _COMPLEMENTS and c.pos_ in ("NOUN", "PROPN") and c.right_edge.i == cc.i - 1
+            ),
+            None,
+        )
+        if first is not None:
+            return first, cc, second
+    return None
+
+
+def _conjunction_before(second: Token, verb: Token) -> Token | None:
+    """The *et* / *ou* that opens the conjunct ``second`` (its own ``cc``, or the verb's right
+    before the conjunct's phrase)."""
+    own = next((c for c in second.children if c.dep_ == "cc" and c.i < second.i), None)
+    cc = own or (verb.doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None)
+    if cc is None or cc.text.lower() not in ("et", "ou") or cc.head.i not in (verb.i, second.i):
+        return None
+    if any(t.text.lower() in ("non", "pas", "jamais") for t in verb.doc[cc.i + 1 : second.i]):
+        return None  # "un mouvement et non pas une association": a contrast, not a coordination
+    return cc
+
+
+_COMPLEMENTS = frozenset({"obj", "iobj", "nmod", "obl:arg", "obl:mod"})
+
+
 def _subject_on_adjunct(verb: Token) -> Token | None:
     """The subject the parser hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo, la maire
     de Paris, va donner …*: *Anne Hidalgo* made a complement of *18h00*): a complement with no
@@ -142,6 +182,11 @@ def _mend_arguments(verb: Token) -> None:
         cc = verb.doc[second.left_edge.i - 1]
         second.head, second.dep_ = first, "conj"
         cc.head, cc.dep_ = second, "cc"
+    nouns = _noun_conjoined_to_verb(verb)
+    if nouns is not None:
+        first, cc, second = nouns
+        second.head = first
+        cc.head, cc.dep_ = second, "cc"
     apposed = _apposed_subject(verb)
     if apposed is not None:
         head, name = apposed
@@ -153,8 +198,8 @@ def _mend_arguments(verb: Token) -> None:
 
 def repair_parse(doc: Doc) -> Doc:
     """Mend ``doc``'s parse in place (see the module docstring): stranded compound tenses,
-    second subjects that are objects, split coordinated subjects, apposed subjects, subjects on
-    an adjunct."""
+    second subjects that are objects, split coordinations, apposed subjects, subjects on an
+    adjunct."""
     found = [p for sent in doc.sents if (p := _stranded_participle(sent)) is not None]
     for aux, participle in found:
         reattach(aux, participle)
