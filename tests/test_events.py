@@ -939,6 +939,17 @@ CASES = [
         [("SUPPORT", "soutien", "occurred", "Le ministre", None)],
     ),
     ("La start-up a levé 10 millions d'euros.", []),
+    # a condemnation of a thing or an act disapproves; of a person, or with no object, it sentences
+    (
+        "Les députés ont voté la condamnation des violences.",
+        [("ACCUSE", "condamnation", "occurred", "Les députés", None)],
+    ),
+    (
+        "La condamnation de Jean Dupont a surpris ses proches.",
+        [("SANCTION", "condamnation", "occurred", None, "Jean Dupont")],
+    ),
+    # a cleft's "c'" acts for nobody
+    ("C'était la rencontre de la nuit.", [("CONSULT", "rencontre", "occurred", None, None)]),
 ]
 
 

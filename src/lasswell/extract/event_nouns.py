@@ -76,8 +76,12 @@ def _own_noun_args(
                 recipient = c  # "sa garde à vue", "son arrestation": the possessor undergoes it
             else:
                 actor = c
-        elif c.dep_ in ("nsubj", "nsubj:pass") and actor is None:
-            actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"
+        elif (
+            c.dep_ in ("nsubj", "nsubj:pass")
+            and actor is None
+            and (c.pos_ != "PRON" or person_like(c, humans))
+        ):
+            actor = c  # a verbless or misparsed clause: "L'Australie enquête sur …"; not a cleft's "c'"
         elif c.dep_ == "nmod" and case in OF_CASES and is_town(c, lex.code):
             continue  # "l'offensive de Manbij", "les pourparlers de Genève": where, not who
         elif c.dep_ == "nmod" and case in OF_CASES and (person_like(c, humans) or agentive(c)):

@@ -26,6 +26,11 @@ OBJECT_CLITICS = frozenset({"le", "la", "l'", "l’"})
 # socialistes*). Not the other agent endings: used as nouns they name things as often
 # (*ses premiers exemplaires*, *ce dernier*), as unseen articles showed.
 _ADJECTIVE_PERSON_SUFFIXES = ("iste",)
+# Pronouns that never stand for a party: object clitics of things, the reflexive, and the
+# demonstratives of a cleft or a fact (*C'est à la condamnation … que*, *cela a provoqué*).
+_NOT_PARTY_PRONOUNS = frozenset(
+    {"le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "s’", "ce", "c'", "c’", "cela", "ça", "ceci"}
+)
 _AGENT_SUFFIXES = ("eur", "euse", "ant", "ante", "iste", "ier", "ière", "ien", "ienne", "aire")
 
 
@@ -34,7 +39,7 @@ def person_like(t: Token, humans: frozenset[str]) -> bool:
     if t.ent_type_ in _PERSON_LABELS or t.pos_ == "PROPN":
         return True
     if t.pos_ == "PRON":
-        return t.lower_ not in ("le", "la", "les", "l'", "l’", "en", "y", "se", "s'", "ce", "cela", "ça")
+        return t.lower_ not in _NOT_PARTY_PRONOUNS
     lemma = lemma_of(t)
     if _noun_adjective(t) and lemma.endswith(_ADJECTIVE_PERSON_SUFFIXES):
         return True  # "boycotter la jeune écologiste suédoise", the adjective used as a noun

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from lasswell.extract.event_lexicon import Lexicon
 from lasswell.extract.event_phrases import is_party
 from lasswell.extract.tree import (
+    OF_CASES,
     case_of,
     clause_head,
     clitic_before,
@@ -99,6 +100,11 @@ def _sense(t: Token, types: tuple[str, ...], lex: Lexicon) -> str | None:
         sent_words & lex.words("court_words") or _patient_in(t, lex.words("sanction_patients"))
     ):
         return "SANCTION"  # a court's decision; expelling diplomats (EVENTS.md)
+    if "SANCTION" in types and t.pos_ == "NOUN":
+        # "la condamnation de cette politique", "des violences" disapproves; "la condamnation de
+        # Jean Dupont", "une condamnation dont il a fait appel" sentences
+        disapproval = _of_thing(t, lex.humans)
+        return next((x for x in types if x != "SANCTION"), None) if disapproval else "SANCTION"
     person = is_passive(t) or _patient_is_person(t, lex.humans) or _qualifies_person(t, lex.humans)
     if "COERCE" in types and person and ("REQUEST" not in types or _by_force(t, lex)):
         return "COERCE"
@@ -171,6 +177,13 @@ def _patient_is_person(t: Token, humans: frozenset[str] = frozenset()) -> bool:
             return True
     fronted = fronted_participle_subject(t)  # "Arrêté lundi, le militant …"
     return fronted is not None and (is_party(fronted, humans) or fronted.pos_ == "PRON")
+
+
+def _of_thing(t: Token, humans: frozenset[str]) -> bool:
+    """Is the noun ``t`` done to a thing or an act named after *de* (*la condamnation de cette
+    politique*), not to a party (*de Jean Dupont*)?"""
+    of = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in OF_CASES]
+    return bool(of) and not any(is_party(c, humans) for c in of)
 
 
 def _qualifies_person(t: Token, humans: frozenset[str]) -> bool:
