@@ -119,6 +119,34 @@ def test_bare_noun_takes_its_one_complete_form():
     assert _speakers(text)[-1] == "La police malaisienne"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shorter variant names the same referent: the fullest is the name
+        (
+            "Il a été inculpé par les procureurs du tribunal spécial de la Haye.\n"
+            "Il a accusé les procureurs de La Haye d'avoir été partiaux.\n"
+            "« Les charges sont publiques », ont fait savoir les procureurs.",
+            "les procureurs du tribunal spécial de la Haye",
+        ),
+        # two variants that each say more than the other are two referents
+        (
+            "Les policiers de Seine-Saint-Denis ont manifesté. Les policiers municipaux aussi.\n"
+            "« On ne peut plus travailler », déplorent les policiers.",
+            "les policiers",
+        ),
+        # a clause on the complement is no part of the name
+        (
+            "Des baigneurs ont été filmés dans le parc national des Calanques qui borde Marseille.\n"
+            "« Restez sur les sentiers », demande le parc.",
+            "le parc national des Calanques",
+        ),
+    ],
+)
+def test_bare_noun_takes_its_fullest_form(text, expected):
+    assert _speakers(text)[-1] == expected
+
+
 def test_role_noun_in_the_speaker_paragraph_is_the_speaker():
     text = (
         "François Fillon, candidat LR, propose de durcir les règles.\n"

@@ -77,6 +77,18 @@ def _other_phrase(d: Token) -> bool:
     return d.dep_ == "cc" and d.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
+_CLAUSES = frozenset({"acl", "acl:relcl", "appos", "parataxis", "advcl"})
+
+
+def _fullest(variants: set[str]) -> str | None:
+    """The one variant that contains the words of all the others (*les procureurs du tribunal
+    spécial de la Haye* over *les procureurs de La Haye*): shorter ones name the same referent;
+    None when two variants each say something the other does not (two referents)."""
+    words = {v: set(v.lower().split()) for v in variants}
+    full = [v for v in variants if all(words[o] <= words[v] for o in variants)]
+    return full[0] if len(full) == 1 else None
+
+
 def _of_cluster(c: Cluster, how: str) -> Resolved:
     return Resolved(c.name, c, c.gender, how, c.type == "PER")
 
@@ -210,10 +222,7 @@ class Descriptions:
             for i in self._nouns().get(lemma, ())
             if i != heads[0].i and self.doc[i].morph.get("Number") == number
         }
-        variants = {v for v in variants if v is not None}
-        if len(variants) != 1:
-            return None
-        return variants.pop()
+        return _fullest({v for v in variants if v is not None})
 
     def _counted_before(self, noun: Token) -> str | None:
         """The last group of the same noun counted before ``noun`` in its paragraph or the one
@@ -260,7 +269,8 @@ class Descriptions:
             ):
                 # not a coordination the parser hung on the modifier (*L'administration Biden et
                 # le gouvernement ukrainien*, "Biden" an adjective)
-                own = [d.right_edge.i for d in c.children if not _other_phrase(d)]
+                # nor a clause on the complement (*le parc national des Calanques qui borde …*)
+                own = [d.right_edge.i for d in c.children if not _other_phrase(d) and d.dep_ not in _CLAUSES]
                 end = max([c.i, *own]) + 1
             else:
                 break
