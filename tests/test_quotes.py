@@ -577,3 +577,32 @@ def test_one_of_a_group(text, speaker):
 )
 def test_entity_heads(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name the tagger breaks ("Macron" an adverb) is found through the tree
+        (
+            "Elle est revenue sur sa rencontre avec le président français Emmanuel Macron en février "
+            "dernier, qui lui a dit qu'il fallait qu'elle continue le combat.",
+            "Emmanuel Macron",
+        ),
+        # a preposition before "qui": the source is the phrase before it
+        (
+            "« Les équipements doivent être ouverts », prévient le président de la fédération André "
+            "Giraud, selon qui « rien ne pourra bouger » avant l'été.",
+            "André Giraud",
+        ),
+    ],
+)
+def test_a_relative_qui_stands_for_its_antecedent(text, expected):
+    assert _speakers(text)[-1] == expected
+
+
+def test_a_relative_on_a_thing_names_no_speaker():
+    text = (
+        "C'est le cas du Haut Conseil de la santé publique (HCSP) qui en prône le port "
+        "« systématique » dans les lieux clos."
+    )
+    assert all(s is None or not s.startswith("le cas") for s in _speakers(text))

@@ -26,6 +26,7 @@ from lasswell.extract.descriptions import (
     _of_cluster,
 )
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
+from lasswell.extract.event_phrases import noun_phrase, person_like
 from lasswell.extract.sentences import sentence_of
 from lasswell.extract.tree import OF_CASES
 from lasswell.lang import LanguageData, load_language
@@ -220,16 +221,37 @@ class SpeakerResolver(Descriptions):
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
 
     def _antecedent(self, i: int) -> tuple[int, int] | None:
-        """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``)."""
+        """The noun phrase a relative ``qui`` stands for (``un membre de sa garde, qui``): the
+        phrase right before, else the noun the parser hung the relative clause on."""
+        found = self._phrase_before(i)
+        if found is not None:
+            return found
+        verb = self.doc[i].head
+        noun = verb.head if verb.dep_ == "acl:relcl" and verb.head.i < i else None
+        if noun is None or not person_like(noun, self.humans) or noun.ent_type_ == "LOC":
+            return None  # "C'est le cas du Haut Conseil (HCSP) qui": a case does not speak
+        # "le président français Emmanuel Macron en février dernier, qui lui a dit", with
+        # "Macron" tagged an adverb: no phrase ends right before "qui", but the tree's does
+        phrase = noun_phrase(noun)
+        gap = self.doc[phrase[1] : i]
+        return phrase if all(w.text == "," or self._skippable(w) for w in gap) else None
+
+    def _skippable(self, w: Token) -> bool:
+        """A word between a relative's antecedent and *qui*: a time word, a date, *en*, *le*."""
+        return (
+            w.lower_ in self.lang.words("time_words")
+            or w.text[:1].isdigit()
+            or w.lower_ in ("en", "le", "la")
+        )
+
+    def _phrase_before(self, i: int) -> tuple[int, int] | None:
+        """The noun phrase ending right before token ``i`` (past a comma and time words)."""
         j = i - 1
         if j >= 0 and self.doc[j].text == ",":
             j -= 1
-        time_words = self.lang.words("time_words")
-        while j > 0 and (
-            self.doc[j].lower_ in time_words
-            or self.doc[j].text[:1].isdigit()
-            or self.doc[j].lower_ in ("en", "le", "la")
-        ):
+        if j >= 0 and self.doc[j].pos_ == "ADP" and self.doc[j - 1].text == ",":
+            j -= 2  # "André Giraud, selon qui …"
+        while j > 0 and self._skippable(self.doc[j]):
             j -= 1  # "Emmanuel Macron en février dernier, qui …"
         if j < 0:
             return None
