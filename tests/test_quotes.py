@@ -606,3 +606,24 @@ def test_a_relative_on_a_thing_names_no_speaker():
         "« systématique » dans les lieux clos."
     )
     assert all(s is None or not s.startswith("le cas") for s in _speakers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the postposed role's complement ends before its holder's name
+        (
+            "Greta Thunberg est arrivée. « De quoi ont-ils peur ? », s'est interrogée lundi auprès du "
+            "Parisien la secrétaire d'État à la Transition écologique Brune Poirson.",
+            "Brune Poirson",
+        ),
+        # no name after the complement: the role is the subject, resolved as a role
+        (
+            "Brune Poirson est arrivée. « De quoi ont-ils peur ? », s'est interrogée lundi la "
+            "secrétaire d'État à la Transition écologique.",
+            "Brune Poirson",
+        ),
+    ],
+)
+def test_a_postposed_role_takes_the_name_after_its_complement(text, expected):
+    assert _speakers(text)[-1] == expected

@@ -396,7 +396,30 @@ def subject_after(doc: Doc, g: Group, sent: Span, lang: LanguageData) -> tuple[i
             e += 1
     while e > j and doc[e - 1].lower_ in NP_LINKS:
         e -= 1
+    if e > j and any(t.lower_ in lang.words("role_nouns") for t in doc[j:e]):
+        e = _role_name_end(doc, e, sent)
     return (j, e) if e > j else None
+
+
+# A role's complement before its holder's name is at most this many words (*la secrétaire
+# d'État | à la Transition écologique | Brune Poirson*).
+ROLE_COMPLEMENT_MAX = 6
+
+
+def _role_name_end(doc: Doc, e: int, sent: Span) -> int:
+    """The end of the name that follows a role's complement (*la secrétaire d'État à la
+    Transition écologique Brune Poirson*), or ``e`` when no name follows it closely."""
+    k = e
+    while k < sent.end and k - e <= ROLE_COMPLEMENT_MAX and doc[k].ent_type_ != "PER":
+        if doc[k].is_punct or doc[k].pos_ not in ("ADP", "DET", "NOUN", "ADJ", "PROPN"):
+            return e
+        k += 1
+    if k >= sent.end or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "PER":
+        return e
+    k += 1
+    while k < sent.end and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
 
 
 ADJUNCT_PREPS = frozenset({"pour", "auprès", "à", "au", "aux", "devant", "sur", "dans", "lors", "depuis"})
