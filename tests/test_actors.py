@@ -196,8 +196,12 @@ def test_a_group_is_no_single_entity_and_has_a_country_only_when_shared():
             "fermés",
             "la préfecture",
         ),
-        # not an adjective of a domain
-        ("La police a mené une opération de coopération judiciaire avec l'Espagne.", "coopération", None),
+        # not an adjective of a domain: who acts is the police, whose operation the frame noun is
+        (
+            "La police a mené une opération de coopération judiciaire avec l'Espagne.",
+            "coopération",
+            "La police",
+        ),
     ],
 )
 def test_the_institution_that_decided_an_act(text, trigger, actor):
@@ -443,3 +447,33 @@ def test_a_former_role_of_either_sex_names_the_person_before():
     assert [e.recipient.name for e in events if e.trigger.text == "exfiltré"] == ["Eric Drouet"]
     # "ex-" and a feminine noun that names a man: still the person named before
     assert {e.recipient.name for e in events if e.trigger.text != "exfiltré"} == {"Eric Drouet"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a frame noun asserts its event, and its owner acts
+        (
+            "Les gilets jaunes poursuivent mardi leurs opérations de blocage sur les autoroutes.",
+            "blocage",
+            "Les gilets jaunes",
+        ),
+        # a span of time asserts it too (Wikinews, 2 December 2018, CC BY 2.5) …
+        (
+            "Ce dimanche, dans le Finistère, les stations-service ne délivrent plus d’essence suite au "
+            "5e jour de blocage du dépôts de Brest et de celui de Rennes.",
+            "blocage",
+            None,
+        ),
+        # … but the clause around the span is not the event's: no actor
+        (
+            "Lundi, une intervention militaire a mis fin à sept semaines de manifestations en Chine.",
+            "manifestations",
+            None,
+        ),
+    ],
+)
+def test_an_event_in_a_frame_or_a_span_noun_is_asserted(text, trigger, actor):
+    (ev,) = [e for e in _events(text, published="2018-12-02") if e.trigger.text == trigger]
+    assert ev.type == "PROTEST"
+    assert (ev.actor.name if ev.actor else None) == actor

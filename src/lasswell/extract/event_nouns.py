@@ -51,6 +51,10 @@ def noun_args(
     actor, recipient, final = _own_noun_args(t, etype, humans, lex)
     if final:
         return actor, recipient
+    if t.dep_ == "nmod" and case_of(t) in OF_CASES and lemma_of(t.head) in lex.words("frame_nouns"):
+        # "les gilets jaunes poursuivent leurs opérations de blocage": the frame's actor (not
+        # its undergoer: "les États-Unis sont secoués par une vague de manifestations")
+        return actor or noun_args(t.head, etype, humans, lex, events)[0], recipient
     undergoer = _undergoer(t, lex)
     if undergoer is not None:
         # "X fait l'objet d'une enquête", "X est la cible de critiques": X undergoes it, and

@@ -283,6 +283,9 @@ def asserted_noun(t: Token, lex: Lexicon) -> bool:
         return True
     if t.dep_ in ("obj", "obl:arg", "obl:mod") and lemma_of(t.head) in lex.words("support_verbs"):
         return True
+    frames = lex.words("frame_nouns") | lex.words("span_nouns")
+    if t.dep_ == "nmod" and case_of(t) in OF_CASES and lemma_of(t.head) in frames:
+        return True  # "leurs opérations de blocage", "le 5e jour de blocage"
     if ended(t, lex):
         return True  # "mettant fin à la grève"
     return any(c.dep_ in ("nmod", "acl", "amod") or "Poss=Yes" in str(c.morph) for c in t.children)
