@@ -67,3 +67,13 @@ def test_a_name_after_a_role_is_a_person_the_model_missed():
 def test_roles_read_around_a_name(text, name, roles):
     people = {e.name: e for e in lasswell.analyze(text, lang="fr").entities if e.type == "PER"}
     assert people[name].roles == roles
+
+
+def test_a_one_letter_surname_ending_a_sentence_is_the_same_person():
+    text = (
+        "L'application sera disponible mardi, annonce Cédric O\n\n"
+        "L'application sera disponible mardi, a annoncé le secrétaire d'Etat au Numérique, Cédric O.\n\n"
+        "« Les villes font circuler le virus », a affirmé Cédric O. Il a cité des études."
+    )
+    people = [e for e in lasswell.analyze(text, lang="fr").entities if e.type == "PER"]
+    assert len(people) == 1 and len(people[0].mentions) == 3

@@ -105,6 +105,9 @@ def test_split_elision_before_quote_still_applies() -> None:
         # a full stop glued to the next sentence after an acronym or a number is split off
         ("a déclaré BFM-TV.Samedi, des", ["a", "déclaré", "BFM", "-", "TV", ".", "Samedi", ",", "des"]),
         ("fin 2019.En 2020", ["fin", "2019", ".", "En", "2020"]),
+        # … and after a one-letter name when a subject pronoun follows
+        ("a affirmé Cédric O.Il a cité", ["a", "affirmé", "Cédric", "O", ".", "Il", "a", "cité"]),
+        ("M.Le Pen", ["M.Le", "Pen"]),
         # abbreviations, initials and domain names stay whole
         ("U.S.A. et l'O.N.U.", ["U.S.A.", "et", "l'", "O.N.U."]),
         ("J.-M. Le Pen et M.Macron", ["J.-M.", "Le", "Pen", "et", "M.Macron"]),

@@ -77,6 +77,9 @@ def load_model(name: str) -> Language:
 # lower-case letter. Two capitals or digits before it and a capital then a lower-case letter
 # after it: *U.S.A.* and *M.Macron* stay whole.
 _GLUED_FULL_STOP = r"(?<=[A-Z0-9]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+# After a one-letter name the same holds when a subject pronoun follows (*a affirmé Cédric
+# O.Il a cité*): no abbreviation is followed by one (*M.Macron* stays whole).
+_GLUED_BEFORE_PRONOUN = r"(?<=\b[A-Z])\.(?=(?:Il|Elle|Ils|Elles|On|Nous)\b)"
 
 
 def _split_elision_before_quote(nlp: Language) -> None:
@@ -85,7 +88,7 @@ def _split_elision_before_quote(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     current = nlp.tokenizer.infix_finditer.__self__.pattern
-    infixes = [current, r"(?<=[^\W\d_]['’])[\"«“]", _GLUED_FULL_STOP]
+    infixes = [current, r"(?<=[^\W\d_]['’])[\"«“]", _GLUED_FULL_STOP, _GLUED_BEFORE_PRONOUN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -177,7 +177,7 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
 def _person_key(doc: Doc, s: int, e: int) -> tuple[str, str | None]:
     """(surname, first name) keys of a person mention."""
     toks = [t.text for t in doc[s:e] if not t.is_punct]
-    last = fold(toks[-1]) if toks else ""
+    last = fold(toks[-1]).rstrip(".") if toks else ""  # "Cédric O." ending a sentence is "Cédric O"
     first = fold(toks[0]) if len(toks) > 1 else None
     return last, first
 
