@@ -256,3 +256,30 @@ def test_a_contrast_is_no_coordination():
     # "qualifie un mouvement et non pas une association"
     doc = repair_parse(_doc(_conjunct_rows(["non", "pas"])))
     assert doc[6].head.text == "interpeller"
+
+
+# "la part de certains députés Les Républicains et Rassemblement national", the second party
+# hung on "part"
+_NAMES = [
+    ("la", "DET", 1, "det", ""),
+    ("part", "NOUN", 1, "ROOT", ""),
+    ("de", "ADP", 4, "case", ""),
+    ("certains", "DET", 4, "det", ""),
+    ("députés", "NOUN", 1, "nmod", ""),
+    ("Les", "DET", 6, "det", ""),
+    ("Républicains", "NOUN", 4, "nmod", ""),
+    ("et", "CCONJ", 8, "cc", ""),
+    ("Rassemblement", "NOUN", 1, "conj", ""),
+    ("national", "ADJ", 8, "amod", ""),
+]
+
+
+def test_a_name_conjoined_too_high_joins_the_name_before_et():
+    doc = repair_parse(_doc(_NAMES, ["O"] * 5 + ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG"]))
+    assert doc[8].head.text == "Républicains"
+
+
+def test_a_conjunct_of_another_kind_stays_where_it_is():
+    # "la part de certains députés Les Républicains et Marie Dupont": a person, not a party
+    doc = repair_parse(_doc(_NAMES, ["O"] * 5 + ["B-ORG", "I-ORG", "O", "B-PER", "I-PER"]))
+    assert doc[8].head.text == "part"

@@ -627,3 +627,11 @@ def test_a_relative_on_a_thing_names_no_speaker():
 )
 def test_a_postposed_role_takes_the_name_after_its_complement(text, expected):
     assert _speakers(text)[-1] == expected
+
+
+def test_certains_after_a_group_with_certains_is_the_whole_group():
+    text = (
+        "Sa venue a suscité de vives critiques de la part de certains députés Les Républicains et "
+        "Rassemblement national, certains appelant même à « boycotter » la jeune écologiste."
+    )
+    assert _speakers(text)[-1] == "certains députés Les Républicains et Rassemblement national"

@@ -13,6 +13,8 @@ Smaller mends of the same kind, each checked on unseen articles:
 - two subjects joined by *et* and both hung on the verb become one coordination;
 - a noun hung on the verb as its conjunct joins the complement before *et* (*interpeller la
   LICRA et SOS Racisme*);
+- a name conjoined to a name but hung on a noun higher up joins that name (*certains députés
+  Les Républicains et Rassemblement national*);
 - a role and its holder's name, both hung on the verb as subjects, become one phrase with the
   second in apposition (*un ancien leader des « gilets jaunes », Eric Drouet, a été exfiltré*);
 - a subject hung on a fronted adjunct (*Vers 18h00, Anne Hidalgo … va donner*) is the verb's.
@@ -196,6 +198,27 @@ def _mend_arguments(verb: Token) -> None:
         subject.head, subject.dep_ = verb, "nsubj"
 
 
+def _name_conjoined_too_high(t: Token) -> Token | None:
+    """The name a conjoined name belongs with, when the parser hung it higher (*la part de
+    certains députés Les Républicains et Rassemblement national*: *Rassemblement* a conjunct
+    of *part*): the name of the same kind that ends right before the *et* / *ou*, inside the
+    phrase of the head the parser chose."""
+    if t.dep_ != "conj" or not t.ent_type_ or t.ent_iob_ != "B" or t.i < 2:
+        return None
+    cc = t.doc[t.i - 1]
+    if cc.text.lower() not in ("et", "ou"):
+        return None
+    left = t.doc[cc.i - 1]
+    if left.ent_type_ != t.ent_type_:
+        return None
+    root = left
+    while root.head.i != root.i and root.head.ent_type_ == left.ent_type_ and root.head.i < cc.i:
+        root = root.head  # the name's own head token ("Les Républicains" → "Républicains")
+    if root.i == t.head.i or not t.head.is_ancestor(root):
+        return None
+    return root
+
+
 def repair_parse(doc: Doc) -> Doc:
     """Mend ``doc``'s parse in place (see the module docstring): stranded compound tenses,
     second subjects that are objects, split coordinations, apposed subjects, subjects on an
@@ -205,6 +228,10 @@ def repair_parse(doc: Doc) -> Doc:
         reattach(aux, participle)
     for verb in [t for t in doc if t.pos_ == "VERB"]:
         _mend_arguments(verb)
+    for t in doc:
+        name = _name_conjoined_too_high(t)
+        if name is not None:
+            t.head = name
     return doc
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from lasswell.extract.entities import Cluster
+from lasswell.extract.event_phrases import noun_phrase
 from lasswell.extract.tree import lemma_of
 
 # "l'un d'eux" looks back this many tokens (about two sentences) for its group.
@@ -156,6 +157,9 @@ class Descriptions:
             group = t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.lemma_.lower() in self.humans
             if group and not self._quoted(k):
                 name = f"{' '.join(words)} {t.text}" if some else f"{words[0]} des {t.text}"
+                if some and any(c.dep_ == "det" and c.lower_ == words[0] for c in t.children):
+                    # "certains députés LR et RN …, certains appelant à …": the same set, whole
+                    name = self.doc[slice(*noun_phrase(t))].text
                 return Resolved(name, None, None, "np", False, some)
         return None
 
