@@ -477,3 +477,18 @@ def test_an_event_in_a_frame_or_a_span_noun_is_asserted(text, trigger, actor):
     (ev,) = [e for e in _events(text, published="2018-12-02") if e.trigger.text == trigger]
     assert ev.type == "PROTEST"
     assert (ev.actor.name if ev.actor else None) == actor
+
+
+def test_a_kin_noun_names_the_relative_bearing_the_owner_s_surname():
+    text = (
+        "Penelope Fillon aurait été employée comme assistante parlementaire. "
+        "François Fillon et sa femme sont accusés par le Canard enchaîné."
+    )
+    (ev,) = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert ev.recipient.name == "François Fillon et Penelope Fillon"
+
+
+def test_a_kin_noun_without_a_relative_named_is_described():
+    text = "François Fillon est arrivé. Sa femme a critiqué les journalistes."
+    (ev,) = [e for e in _events(text) if e.type == "ACCUSE"]
+    assert ev.actor.name == "la femme de François Fillon"

@@ -77,3 +77,39 @@ def test_a_one_letter_surname_ending_a_sentence_is_the_same_person():
     )
     people = [e for e in lasswell.analyze(text, lang="fr").entities if e.type == "PER"]
     assert len(people) == 1 and len(people[0].mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # two people of one family stay two; a bare surname joins the one named last before it
+        (
+            "Penelope Fillon aurait été employée comme assistante. François Fillon et sa femme sont "
+            "accusés. Fillon dément.",
+            {"Penelope Fillon": ["Penelope Fillon"], "François Fillon": ["François Fillon", "Fillon"]},
+        ),
+        # a particle belongs to the surname
+        (
+            "Bruno Le Maire a présenté le budget. Le Maire a ensuite répondu aux questions.",
+            {"Bruno Le Maire": ["Bruno Le Maire", "Le Maire"]},
+        ),
+        # a hyphenated surname, whole or bare
+        (
+            "Le ministre Eric Dupond-Moretti a salué le budget. M. Dupond-Moretti estime qu'il suffira.",
+            {"Eric Dupond-Moretti": ["Eric Dupond-Moretti", "Dupond-Moretti"]},
+        ),
+        # a name apposed to a role is a person, whatever the recogniser said
+        (
+            "Dans leur collimateur: le gouverneur de la Banque centrale, Riad Salamé, critiqué pour son "
+            "incapacité à enrayer la dépréciation.",
+            {"Riad Salamé": ["Riad Salamé"]},
+        ),
+    ],
+)
+def test_people_sharing_a_surname(text, people):
+    found = {
+        e.name: [m.text for m in e.mentions]
+        for e in lasswell.analyze(text, lang="fr").entities
+        if e.type == "PER"
+    }
+    assert found == people

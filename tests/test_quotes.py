@@ -635,3 +635,11 @@ def test_certains_after_a_group_with_certains_is_the_whole_group():
         "Rassemblement national, certains appelant même à « boycotter » la jeune écologiste."
     )
     assert _speakers(text)[-1] == "certains députés Les Républicains et Rassemblement national"
+
+
+def test_a_name_labelling_a_thing_is_no_antecedent():
+    text = (
+        "Ségolène Royal est arrivée à Lyon. Emmanuel Macron a évoqué l'affaire Penelope Fillon.\n"
+        "« Nous devons agir », a déclaré la candidate."
+    )
+    assert _speakers(text)[-1] == "Ségolène Royal"

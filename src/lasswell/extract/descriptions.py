@@ -108,6 +108,9 @@ class Descriptions:
             return None
         noun = doc[s + 1]
         plural = "Plur" in noun.morph.get("Number") or doc[s].lower_ in ("ses", "leurs")
+        relative = self._relative(noun, owner) if not plural else None
+        if relative is not None:
+            return _of_cluster(relative, "role")  # "sa femme" → Penelope Fillon
         article = (
             "les "
             if plural
@@ -119,6 +122,25 @@ class Descriptions:
         )
         name = f"{article}{noun.text} de {owner.name}"
         return Resolved(name, None, self._np_gender(s, e), "np", False, plural)
+
+    def _relative(self, noun: Token, owner: Resolved) -> Cluster | None:
+        """The one other person of the article who bears the owner's surname and the kin noun's
+        gender (*François Fillon … sa femme* → *Penelope Fillon*): family shares a name."""
+        kin = self.lang.words("kin_nouns")
+        if lemma_of(noun) not in kin or owner.cluster is None or owner.cluster.type != "PER":
+            return None
+        surname = owner.cluster.name.split()[-1].lower()
+        gender = "f" if noun.morph.get("Gender") == ["Fem"] else "m" if noun.morph.get("Gender") else None
+        found = [
+            c
+            for c in self.index.clusters
+            if c.type == "PER"
+            and c is not owner.cluster
+            and len(c.name.split()) > 1
+            and c.name.split()[-1].lower() == surname
+            and (gender is None or c.gender in (None, gender))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _interlocutor(self, s: int, e: int) -> Resolved | None:
         """*l'interlocutrice d'Emmanuel Macron*, *son interlocuteur*: whom that person last

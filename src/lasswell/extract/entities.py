@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from lasswell.extract.places import country_of
+from lasswell.identity import first_names, surname
 from lasswell.lang import LanguageData
 from lasswell.records import Entity
 from lasswell.records import Span as TextSpan
@@ -164,6 +165,10 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
     if s > 0:
         prev = doc[s - 1]
         titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
+        # "le gouverneur de la Banque centrale, Riad Salamé,": a name apposed to a role
+        role = doc[s].head.lower_ in lang.words("role_nouns")
+        apposed = prev.text == "," and doc[s].dep_ == "appos" and role and doc[s].text in lang.first_names
+        titled = titled or apposed
         if (
             titled
             and label in ("LOC", "MISC", "ORG")
@@ -175,16 +180,24 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
 
 
 def _person_key(doc: Doc, s: int, e: int) -> tuple[str, str | None]:
-    """(surname, first name) keys of a person mention."""
-    toks = [t.text for t in doc[s:e] if not t.is_punct]
-    last = fold(toks[-1]).rstrip(".") if toks else ""  # "Cédric O." ending a sentence is "Cédric O"
-    first = fold(toks[0]) if len(toks) > 1 else None
-    return last, first
+    """(surname, given names) keys of a person mention, particles kept with the surname (*Bruno
+    Le Maire* → *le maire*, *bruno*; *Le Maire* → *le maire*, None) and a hyphenated surname
+    whole (*Dupont-Aignan*)."""
+    key = fold(doc[s:e].text).rstrip(".")  # "Cédric O." ending a sentence is "Cédric O"
+    key = " ".join(key.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split())
+    last = surname(key)
+    return last, first_names(key) or None
 
 
 def _same_first(a: str | None, b: str | None) -> bool:
+    """Given names of one person: either unknown, variants (*Sergueï / Sergei*), one a part of
+    the other's hyphenated name (*Jean-Luc* and a cut *Luc*), or the end of the other."""
     if a is None or b is None:
         return True
+    if a in b.split("-") or b in a.split("-"):
+        return True
+    if len(min(a, b, key=len)) >= 3 and (a.endswith(b) or b.endswith(a)):
+        return True  # a word glued on by a lost space ("attentats de BruxellesOussama Atar")
     n = min(FIRST_NAME_PREFIX, len(a), len(b))
     return a[:n] == b[:n]
 
@@ -344,7 +357,7 @@ def find_entities(doc: Doc, ranges: Iterable[tuple[int, int]], lang: LanguageDat
     ranges = list(ranges)
     mentions = _mentions(doc, ranges, lang)
     clusters: list[Cluster] = []
-    people: dict[str, list[Cluster]] = {}
+    people: dict[str, list[_Bearer]] = {}
     assigned: dict[tuple[int, int], Cluster] = {}
     for s, e, label in mentions:
         if label == "PER" and e - s > 1:
@@ -451,17 +464,47 @@ def _new(clusters: list[Cluster], label: str) -> Cluster:
     return c
 
 
+@dataclass
+class _Bearer:
+    """A person cluster under one surname: the given names and mention starts seen so far."""
+
+    cluster: Cluster
+    firsts: set[str] = field(default_factory=set)
+    starts: list[int] = field(default_factory=list)
+
+    def rank(self, s: int) -> tuple[int, int]:
+        """Most mentioned first; ties: the one named last before token ``s``."""
+        return len(self.starts), max((x for x in self.starts if x < s), default=-1)
+
+
 def _person_cluster(
-    doc: Doc, s: int, e: int, people: dict[str, list[Cluster]], clusters: list[Cluster]
+    doc: Doc, s: int, e: int, people: dict[str, list[_Bearer]], clusters: list[Cluster]
 ) -> Cluster:
+    """The person cluster of the mention ``doc[s:e]``: one with its surname and a given name
+    compatible with its own (*Penelope Fillon* and *François Fillon* are two people), else a
+    new one. A bare surname joins the most mentioned bearer (*Fillon* is François, whom the
+    article is about). ``people`` maps a surname, and each part of a hyphenated one (the
+    recogniser cuts *Dupond-Moretti* to *Moretti*), to its bearers, filled as mentions are
+    assigned (a cluster's own mentions are only filled in afterwards)."""
     last, first = _person_key(doc, s, e)
-    for c in reversed(people.get(last, [])):
-        firsts = {_person_key(doc, a, b)[1] for a, b in c.mentions} - {None}
-        if first is None or not firsts or any(_same_first(first, f) for f in firsts):
-            return c
-    c = _new(clusters, "PER")
-    people.setdefault(last, []).append(c)
-    return c
+    bearers = people.get(last, [])
+    if first is None:
+        bearer = max(bearers, key=lambda b: b.rank(s)) if bearers else None
+    else:
+        bearer = next(
+            (b for b in bearers if not b.firsts or any(_same_first(first, f) for f in b.firsts)), None
+        )
+    if bearer is None:
+        bearer = _Bearer(_new(clusters, "PER"))
+        people.setdefault(last, []).append(bearer)
+    if first is not None:
+        bearer.firsts.add(first)
+        # a hyphenated surname after a given name (*Eric Dupond-Moretti*; not *Russie-OTAN*)
+        for part in last.split("-") if "-" in last else ():
+            if all(b is not bearer for b in people.get(part, [])):
+                people.setdefault(part, []).append(bearer)
+    bearer.starts.append(s)
+    return bearer.cluster
 
 
 def _name(doc: Doc, c: Cluster) -> str:

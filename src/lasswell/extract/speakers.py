@@ -28,7 +28,7 @@ from lasswell.extract.descriptions import (
 from lasswell.extract.entities import GENDER_WEIGHTS, Cluster, EntityIndex, fold
 from lasswell.extract.event_phrases import noun_phrase, person_like
 from lasswell.extract.sentences import sentence_of
-from lasswell.extract.tree import OF_CASES
+from lasswell.extract.tree import OF_CASES, lemma_of
 from lasswell.lang import LanguageData, load_language
 from lasswell.nlp import text_of
 
@@ -440,13 +440,21 @@ class SpeakerResolver(Descriptions):
         """Is the name at token ``a`` a *de* complement (*l'interlocutrice d'Emmanuel Macron*)?"""
         return any(c.dep_ == "case" and c.lower_ in OF_CASES for c in self.doc[a].children)
 
+    def _named_thing(self, a: int) -> bool:
+        """Is the name at token ``a`` the label of a thing named after a person (*l'affaire
+        Penelope Fillon*, *la loi Macron*), not a person taking part in the text?"""
+        return a > 0 and lemma_of(self.doc[a - 1]) in self.lang.words("name_label_nouns")
+
     def _recent_person(self, s: int, gender: str | None) -> Cluster | None:
         para = self.para_of_token(s)
         best, best_pos = None, -1
         for c in self.index.clusters:
             if c.type != "PER" or not _compatible(c.gender, gender) or not _named(c):
                 continue
-            pos = max((a for a, _ in c.mentions if a < s and not self._quoted(a)), default=-1)
+            pos = max(
+                (a for a, b in c.mentions if a < s and not self._quoted(a) and not self._named_thing(a)),
+                default=-1,
+            )
             if pos > best_pos and para - self.para_of_token(pos) <= MAX_BACK_PARAGRAPHS:
                 best, best_pos = c, pos
         return best
