@@ -643,3 +643,25 @@ def test_a_name_labelling_a_thing_is_no_antecedent():
         "« Nous devons agir », a déclaré la candidate."
     )
     assert _speakers(text)[-1] == "Ségolène Royal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "les deux journalistes": the last two people named
+        (
+            "On voit la journaliste Amelia Brace recevoir un coup, puis son cameraman Tim Myers.\n"
+            "Les deux journalistes affirment avoir été « touchés par des balles ».",
+            "Amelia Brace et Tim Myers",
+        ),
+        # … not people named as complements of others
+        (
+            "Hisham Talaat Moustafa, un proche de Gamal Moubarak, fils de l'ancien président Hosni "
+            "Moubarak, avait payé l'ancien policier Mohsen al-Sukkari.\n"
+            "Les deux hommes ont déclaré être « innocents ».",
+            "Hisham Talaat Moustafa et Mohsen al-Sukkari",
+        ),
+    ],
+)
+def test_the_two_are_the_last_two_people_named(text, expected):
+    assert _speakers(text)[-1] == expected

@@ -185,6 +185,43 @@ class Descriptions:
                 return Resolved(name, None, None, "np", False, some)
         return None
 
+    def _the_two(self, s: int, e: int) -> Resolved | None:
+        """*Les deux journalistes*, *ces deux hommes*: the last two people named before, in this
+        paragraph or the one before (*la journaliste Amelia Brace … son cameraman Tim Myers.
+        Les deux journalistes …* → *Amelia Brace et Tim Myers*)."""
+        words = self.doc[s:e]
+        if len(words) != 3 or words[0].lower_ not in ("les", "ces") or words[1].lower_ != "deux":
+            return None
+        if words[2].pos_ != "NOUN" or lemma_of(words[2]) not in self.humans:
+            return None
+        para = self.para_of_token(s)
+        last_seen = {}
+        for c in self.index.clusters:
+            if c.type != "PER":
+                continue
+            before = [
+                a
+                for a, _ in c.mentions
+                if a < s
+                and para - self.para_of_token(a) <= 1
+                and not self._quoted(a)
+                and not self._of_someone(a)
+            ]
+            if before:
+                last_seen[c.id] = (max(before), c)
+        if len(last_seen) < 2:
+            return None
+        two = sorted(sorted(last_seen.values(), key=lambda x: -x[0])[:2], key=lambda x: min(x[1].mentions))
+        return Resolved(f"{two[0][1].name} et {two[1][1].name}", None, None, "np", True, True)
+
+    def _of_someone(self, a: int) -> bool:
+        """Is the name at token ``a`` a complement (*un proche de Gamal Moubarak*, *fils de
+        l'ancien président Hosni Moubarak*), read back over its title and role words?"""
+        k = a - 1
+        while k >= 0 and (self.doc[k].pos_ in ("DET", "ADJ") or lemma_of(self.doc[k]) in self.humans):
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in ("de", "d'", "d’", "du", "des")
+
     def _addressee_np(self, s: int, e: int) -> str:
         """The addressee phrase without its preposition and what qualifies it (*à une
         manifestante se réclamant du mouvement* → *une manifestante*)."""

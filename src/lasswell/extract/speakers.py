@@ -213,7 +213,7 @@ class SpeakerResolver(Descriptions):
         owned = self._possessed(s, e)
         if owned:
             return owned
-        partner = self._interlocutor(s, e) or self._one_of(s, e)
+        partner = self._interlocutor(s, e) or self._one_of(s, e) or self._the_two(s, e)
         if partner:
             return partner
         plural = any("Plur" in t.morph.get("Number") for t in self.doc[s:e] if t.pos_ in ("DET", "NOUN"))
