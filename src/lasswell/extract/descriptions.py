@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from lasswell.extract.entities import Cluster
 from lasswell.extract.event_phrases import noun_phrase
 from lasswell.extract.tree import lemma_of
+from lasswell.identity import first_names, name_key, surname
 
 # "l'un d'eux" looks back this many tokens (about two sentences) for its group.
 ONE_OF_LOOKBACK = 60
@@ -129,15 +130,15 @@ class Descriptions:
         kin = self.lang.words("kin_nouns")
         if lemma_of(noun) not in kin or owner.cluster is None or owner.cluster.type != "PER":
             return None
-        surname = owner.cluster.name.split()[-1].lower()
+        family = surname(name_key(owner.cluster.name))
         gender = "f" if noun.morph.get("Gender") == ["Fem"] else "m" if noun.morph.get("Gender") else None
         found = [
             c
             for c in self.index.clusters
             if c.type == "PER"
             and c is not owner.cluster
-            and len(c.name.split()) > 1
-            and c.name.split()[-1].lower() == surname
+            and first_names(name_key(c.name))
+            and surname(name_key(c.name)) == family
             and (gender is None or c.gender in (None, gender))
         ]
         return found[0] if len(found) == 1 else None
