@@ -113,3 +113,9 @@ def test_people_sharing_a_surname(text, people):
         if e.type == "PER"
     }
     assert found == people
+
+
+def test_a_compound_of_countries_after_a_role_word_is_no_person():
+    text = "En 1997, l'Acte fondateur Russie-OTAN a été conclu à Paris."
+    ents = {e.name: e.type for e in lasswell.analyze(text, lang="fr").entities}
+    assert ents.get("Russie-OTAN") != "PER"

@@ -162,6 +162,10 @@ def _label(doc: Doc, s: int, e: int, label: str, lang: LanguageData) -> str:
     text = doc[s:e].text
     if label == "PER" and e - s == 1 and text.isupper() and len(text) <= 5:
         return "ORG"
+    parts = text.split("-")
+    if len(parts) > 1 and all(country_of(p, lang.code) for p in parts):
+        # "l'Acte fondateur Russie-OTAN": two parties, no person, whatever word comes before
+        return "MISC" if label == "PER" else LABELS.get(label, "MISC")
     if s > 0:
         prev = doc[s - 1]
         titled = prev.text in lang.lexicon["person_titles"] or prev.lower_ in lang.words("role_nouns")
