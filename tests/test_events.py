@@ -948,6 +948,12 @@ CASES = [
         "La condamnation de Jean Dupont a surpris ses proches.",
         [("SANCTION", "condamnation", "occurred", None, "Jean Dupont")],
     ),
+    # an appeal to a higher court is no request; calling on someone is
+    ("Le prévenu a fait appel du jugement rendu par le tribunal.", []),
+    (
+        "Le maire a fait appel à l'armée pour rétablir l'ordre.",
+        [("REQUEST", "appel", "occurred", "Le maire", "l'armée")],
+    ),
     # a cleft's "c'" acts for nobody
     ("C'était la rencontre de la nuit.", [("CONSULT", "rencontre", "occurred", None, None)]),
 ]

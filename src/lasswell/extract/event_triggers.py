@@ -230,6 +230,16 @@ def _not_an_act(t: Token, lemma: str, lex: Lexicon) -> bool:
     return lemma in lex.words("intransitive_only") and complement
 
 
+def _court_appeal(t: Token, lemma: str, lex: Lexicon) -> bool:
+    """*a fait appel du jugement*, *a fait appel*: an appeal to a higher court, not a call on
+    someone (*faire appel à l'armée*), which has its *à* phrase."""
+    verbs = lex.data.get("appeal_frames", {}).get(lemma)
+    if not verbs or t.dep_ != "obj" or lemma_of(t.head) not in verbs:
+        return False
+    addressed = (c for c in (*t.children, *t.head.children) if case_of(c) in ("à", "au", "aux"))
+    return next(addressed, None) is None
+
+
 def _negated_type(t: Token, lemma: str, lex: Lexicon) -> str | None:
     """*n'accepterons pas* → REJECT; two-word entries need their complement (*ne changerons
     pas de cap*)."""
@@ -314,6 +324,8 @@ def _trigger_at(doc: Doc, t: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.words("plural_only_nouns") and "Sing" in t.morph.get("Number"):
         return None  # "le combat contre le cancer" is a cause; "des combats" are fighting
     if t.pos_ == "NOUN" and lemma in lex.nouns and not _in_name(t):
+        if _court_appeal(t, lemma, lex):
+            return None
         types = lex.nouns[lemma]
         etype = _sense(t, types, lex) if len(types) > 1 else types[0]
         return (t.i, t.i + 1, etype, "noun") if etype else None
